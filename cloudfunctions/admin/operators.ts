@@ -2,11 +2,11 @@
  * Operator accounts. The first operator is created by the local seed (dev) or from env
  * `ADMIN_PASSWORD` on the admin function's first login (production).
  */
-import type { Operator } from '../core/model'
 import type { Db } from '../platform/ports'
 import { hashPassword } from './password'
+import type { Role } from './api'
 
-export type Role = Operator['role']
+export type { Role }
 
 /**
  * Creates the operator `username` with role 'owner' unless it exists. Race-safe: `add` with the
