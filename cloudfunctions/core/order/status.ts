@@ -11,8 +11,9 @@ export type OrderEvent = 'pay' | 'cancel' | 'expire' | 'refund'
 export const ORDER_TRANSITIONS: Record<OrderStatus, Partial<Record<OrderEvent, OrderStatus>>> = {
   pending: { pay: 'paid', cancel: 'cancelled', expire: 'expired' },
   paid: { refund: 'refunded' },
-  cancelled: {},
-  // A payment can land on an expired order (the buyer paid as it expired): it is refunded.
+  // A payment can land on a closed order (the buyer paid as it expired, or paid on one phone
+  // while cancelling on another): the money is refunded and the order says so.
+  cancelled: { refund: 'refunded' },
   expired: { refund: 'refunded' },
   refunded: {},
 }
