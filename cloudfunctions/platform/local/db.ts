@@ -1,0 +1,125 @@
+/**
+ * The database port over an embedded SQLite file (better-sqlite3): one table per collection
+ * holding `id, rev, doc` (JSON), real expression indexes on hot fields. Every operation runs
+ * synchronously inside SQLite, so each one is atomic; `transaction` is optimistic (see tx.ts).
+ */
+import type { Db, QueryOptions, UpdateSpec, Where } from '../ports'
+import type { CollectionName, Collections } from '../../core/model'
+import { column, compileSpec, compileWhere, type IndexSpec, type Spec } from './sql'
+import { SqliteStore } from './store'
+import { runTransaction } from './tx'
+
+export type { IndexSpec } from './sql'
+export { TransactionConflictError } from './tx'
+
+/**
+ * Expression indexes per collection, one array of fields per index. Declare one here for every
+ * query the functions run on a hot path (the fields it filters by equality first, then the one
+ * it orders or ranges by).
+ */
+export const defaultIndexes: IndexSpec = {
+  orders: [
+    ['openid', 'createdAt'],
+    ['status', 'expireAt'],
+  ],
+  products: [['status', 'sort']],
+}
+
+export interface LocalDbOptions {
+  /** Extra indexes, merged with `defaultIndexes`. */
+  indexes?: IndexSpec
+}
+
+export type LocalDb = Db & {
+  close(): void
+}
+
+const MAX_LIMIT = 100
+
+function mergeIndexes(extra: IndexSpec = {}): IndexSpec {
+  const merged: Record<string, Array<readonly string[]>> = {}
+  for (const spec of [defaultIndexes, extra]) {
+    for (const [coll, list] of Object.entries(spec)) (merged[coll] ??= []).push(...list)
+  }
+  return merged
+}
+
+function pageClause(options: QueryOptions<unknown>): { sql: string; limit: number; skip: number } {
+  const limit = options.limit ?? MAX_LIMIT
+  const skip = options.skip ?? 0
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new RangeError(`limit must be an integer in 1..${MAX_LIMIT} (the cloud database's limit)`)
+  }
+  if (!Number.isInteger(skip) || skip < 0) throw new RangeError('skip must be a non-negative integer')
+  const order = (options.orderBy ?? []).map(([field, dir]) => `${column(field)} ${dir === 'desc' ? 'DESC' : 'ASC'}`)
+  return { sql: `${order.length > 0 ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ? OFFSET ?`, limit, skip }
+}
+
+function idOf(doc: unknown): string {
+  const id = (doc as { _id?: unknown })._id
+  if (typeof id !== 'string' || id === '') throw new Error('a document needs a non-empty string `_id`')
+  return id
+}
+
+/** Opens (or creates) the database file. `:memory:` works for throwaway use. */
+export function createLocalDb(file: string, options: LocalDbOptions = {}): LocalDb {
+  const store = new SqliteStore(file, mergeIndexes(options.indexes))
+
+  return {
+    async get<C extends CollectionName>(coll: C, id: string): Promise<Collections[C] | null> {
+      const json = store.stmt(`SELECT doc FROM ${store.table(coll)} WHERE id = ?`).pluck().get(id)
+      return typeof json === 'string' ? (JSON.parse(json) as Collections[C]) : null
+    },
+
+    async query<C extends CollectionName>(
+      coll: C,
+      where: Where<Collections[C]>,
+      options: QueryOptions<Collections[C]> = {},
+    ): Promise<Array<Collections[C]>> {
+      const cond = compileWhere(where as Record<string, unknown>)
+      const page = pageClause(options as QueryOptions<unknown>)
+      const sql = `SELECT doc FROM ${store.table(coll)} WHERE ${cond.sql}${page.sql}`
+      const rows = store.stmt(sql).pluck().all(...cond.params, page.limit, page.skip) as string[]
+      return rows.map((json) => JSON.parse(json) as Collections[C])
+    },
+
+    async count<C extends CollectionName>(coll: C, where: Where<Collections[C]>): Promise<number> {
+      const cond = compileWhere(where as Record<string, unknown>)
+      const sql = `SELECT count(*) FROM ${store.table(coll)} WHERE ${cond.sql}`
+      return store.stmt(sql).pluck().get(...cond.params) as number
+    },
+
+    async add<C extends CollectionName>(coll: C, doc: Collections[C]): Promise<boolean> {
+      return store.insert(coll, idOf(doc), JSON.stringify(doc))
+    },
+
+    async set<C extends CollectionName>(coll: C, id: string, doc: Collections[C]): Promise<void> {
+      store.upsert(coll, idOf({ _id: id }), JSON.stringify({ ...doc, _id: id }))
+    },
+
+    async update<C extends CollectionName>(
+      coll: C,
+      where: Where<Collections[C]>,
+      spec: UpdateSpec<Collections[C]>,
+    ): Promise<number> {
+      // One UPDATE statement: the condition and the change are applied atomically per document.
+      const cond = compileWhere(where as Record<string, unknown>)
+      const change = compileSpec(spec as Spec)
+      const sql = `UPDATE ${store.table(coll)} SET rev = ?, doc = ${change.sql} WHERE ${cond.sql}`
+      return store.stmt(sql).run(store.nextRev(), ...change.params, ...cond.params).changes
+    },
+
+    async remove<C extends CollectionName>(coll: C, where: Where<Collections[C]>): Promise<number> {
+      const cond = compileWhere(where as Record<string, unknown>)
+      return store.stmt(`DELETE FROM ${store.table(coll)} WHERE ${cond.sql}`).run(...cond.params).changes
+    },
+
+    transaction(body) {
+      return runTransaction(store, body)
+    },
+
+    close() {
+      store.close()
+    },
+  }
+}

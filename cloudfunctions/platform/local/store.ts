@@ -1,0 +1,127 @@
+/**
+ * The SQLite file behind the local database: one table per collection (created on first use),
+ * expression indexes on hot fields, and a cache of prepared statements (the gateway's hot path
+ * prepares nothing after warm-up).
+ */
+import Database from 'better-sqlite3'
+import { indexStatements, table, type IndexSpec, type SqlValue } from './sql'
+
+type Statement = Database.Statement<SqlValue[], unknown>
+
+export interface StoredRow {
+  rev: number
+  doc: string
+}
+
+/** A document a transaction read, at the revision it saw (0 when absent). */
+export interface Read {
+  coll: string
+  id: string
+  rev: number
+}
+
+/** A buffered transaction write; a null `doc` removes the document. */
+export interface Write {
+  coll: string
+  id: string
+  doc: Record<string, unknown> | null
+}
+
+export class SqliteStore {
+  readonly sqlite: Database.Database
+  private readonly statements = new Map<string, Statement>()
+  private readonly tables = new Map<string, string>()
+  /**
+   * Revisions come from one increasing sequence (not per-document counters) so a document that
+   * is removed and added again never repeats a revision a transaction may have read.
+   */
+  private lastRev = Date.now() * 1000
+  private readonly commitTx: (reads: Iterable<Read>, writes: Iterable<Write>) => boolean
+
+  constructor(
+    file: string,
+    private readonly indexes: IndexSpec,
+  ) {
+    this.sqlite = new Database(file)
+    this.sqlite.pragma('journal_mode = WAL')
+    this.sqlite.pragma('synchronous = NORMAL')
+    this.sqlite.pragma('temp_store = MEMORY')
+    this.commitTx = this.sqlite.transaction((reads: Iterable<Read>, writes: Iterable<Write>): boolean => {
+      if (!this.isCurrent(reads)) return false
+      for (const { coll, id, doc } of writes) {
+        if (doc) this.upsert(coll, id, JSON.stringify(doc))
+        else this.delete(coll, id)
+      }
+      return true
+    })
+  }
+
+  /** The quoted table of a collection, creating it and its indexes on first use. */
+  table(coll: string): string {
+    const known = this.tables.get(coll)
+    if (known) return known
+    const name = table(coll)
+    this.sqlite.exec(
+      `CREATE TABLE IF NOT EXISTS ${name} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, doc TEXT NOT NULL)`,
+    )
+    for (const sql of indexStatements(coll, this.indexes[coll] ?? [])) this.sqlite.exec(sql)
+    this.tables.set(coll, name)
+    return name
+  }
+
+  /** A cached prepared statement. Callers build SQL only from tables and validated field names. */
+  stmt(sql: string): Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.sqlite.prepare<SqlValue[], unknown>(sql)
+      this.statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  nextRev(): number {
+    return ++this.lastRev
+  }
+
+  readRow(coll: string, id: string): StoredRow | undefined {
+    return this.stmt(`SELECT rev, doc FROM ${this.table(coll)} WHERE id = ?`).get(id) as StoredRow | undefined
+  }
+
+  readRev(coll: string, id: string): number | undefined {
+    return this.stmt(`SELECT rev FROM ${this.table(coll)} WHERE id = ?`).pluck().get(id) as number | undefined
+  }
+
+  /** Inserts unless the id exists; true when inserted. */
+  insert(coll: string, id: string, json: string): boolean {
+    const sql = `INSERT INTO ${this.table(coll)} (id, rev, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`
+    return this.stmt(sql).run(id, this.nextRev(), json).changes === 1
+  }
+
+  upsert(coll: string, id: string, json: string): void {
+    const sql =
+      `INSERT INTO ${this.table(coll)} (id, rev, doc) VALUES (?, ?, ?) ` +
+      'ON CONFLICT (id) DO UPDATE SET rev = excluded.rev, doc = excluded.doc'
+    this.stmt(sql).run(id, this.nextRev(), json)
+  }
+
+  delete(coll: string, id: string): number {
+    return this.stmt(`DELETE FROM ${this.table(coll)} WHERE id = ?`).run(id).changes
+  }
+
+  isCurrent(reads: Iterable<Read>): boolean {
+    for (const read of reads) {
+      if ((this.readRev(read.coll, read.id) ?? 0) !== read.rev) return false
+    }
+    return true
+  }
+
+  /** One SQLite transaction: applies `writes` only if every read is still current. */
+  commit(reads: Iterable<Read>, writes: Iterable<Write>): boolean {
+    return this.commitTx(reads, writes)
+  }
+
+  close(): void {
+    this.statements.clear()
+    this.sqlite.close()
+  }
+}
