@@ -1,0 +1,30 @@
+/**
+ * The `cron` function, run every minute by its timer trigger (config.json): expires unpaid
+ * orders whose time is up and returns their stock.
+ */
+import { z } from 'zod'
+import { fail, ok } from '../core/errors'
+import { action, defineFunction } from '../platform/function'
+import { expireDueOrders } from '../services/orders/close'
+
+/** What a WeChat timer trigger sends: `{Type: 'Timer', TriggerName, Time}`. */
+export const timerEvent = z
+  .object({
+    Type: z.string().max(32).optional(),
+    TriggerName: z.string().max(64).optional(),
+    Time: z.string().max(64).optional(),
+  })
+  .strict()
+
+/** Batches of 100 per run, so one run stays well inside the function's time limit. */
+const MAX_BATCHES_PER_TICK = 5
+
+export const tick = action(timerEvent, async (_event, deps) => {
+  // Timers carry no user; a member calling this function directly is refused.
+  if (deps.ctx.openid) return fail('FORBIDDEN')
+  const result = await expireDueOrders(deps, MAX_BATCHES_PER_TICK)
+  if (result.expired > 0) deps.log.info('expired unpaid orders', result)
+  return ok(result)
+})
+
+export default defineFunction('cron', { tick }, { defaultAction: 'tick' })

@@ -1,0 +1,36 @@
+/**
+ * The `member` function: login (creates the member on first visit) and the profile.
+ */
+import { z } from 'zod'
+import { fail, ok } from '../core/errors'
+import type { OrderStatus } from '../core/order/status'
+import { ORDER_STATUSES } from '../core/order/status'
+import { nickname, noInput } from '../core/schemas'
+import { action, defineFunction } from '../platform/function'
+import type { ApiActions } from '../services/api'
+import { findMember, loginMember, toMemberView } from '../services/members'
+
+const actions = {
+  login: action(z.object({ nickname: nickname.optional() }).strict(), async (input, deps) => {
+    const openid = deps.ctx.openid
+    if (!openid) return fail('UNAUTHENTICATED')
+    const { member, isNew } = await loginMember(deps, openid, input.nickname)
+    return ok({ ...toMemberView(member), isNew })
+  }),
+
+  profile: action(noInput, async (_input, deps) => {
+    const openid = deps.ctx.openid
+    if (!openid) return fail('UNAUTHENTICATED')
+    const member = await findMember(deps.db, openid)
+    // Logging in creates the member; the client logs in on launch.
+    if (!member) return fail('UNAUTHENTICATED')
+    const counts = await Promise.all(ORDER_STATUSES.map((status) => deps.db.count('orders', { openid, status })))
+    const orderCounts: Partial<Record<OrderStatus, number>> = {}
+    ORDER_STATUSES.forEach((status, i) => {
+      if (counts[i]) orderCounts[status] = counts[i]
+    })
+    return ok({ ...toMemberView(member), orderCounts })
+  }),
+} satisfies ApiActions<'member'>
+
+export default defineFunction('member', actions)

@@ -1,0 +1,72 @@
+/**
+ * Creating an order: idempotent on the member's requestId, priced on the server, stock taken by
+ * one conditional write, with the reservation undone if the order cannot be written.
+ */
+import { fail, ok, type Result } from '../../core/errors'
+import type { Order } from '../../core/model'
+import { orderIdFor } from '../../core/order/ids'
+import { priceOrder } from '../../core/pricing'
+import type { Deps } from '../../platform/ports'
+import { reserveProductStock, returnProductStock } from '../stock'
+
+export interface CreateOrderInput {
+  requestId: string
+  productId: string
+  qty: number
+}
+
+/** A replay must ask for the same thing as the first call; a reused requestId is a client bug. */
+function replayOf(existing: Order, input: CreateOrderInput): Result<Order> {
+  return existing.productId === input.productId && existing.qty === input.qty
+    ? ok(existing)
+    : fail('CONFLICT', '请求编号已用于另一笔订单')
+}
+
+export async function createOrder(deps: Deps, openid: string, input: CreateOrderInput): Promise<Result<Order>> {
+  const { db } = deps
+  const orderId = orderIdFor(openid, input.requestId)
+
+  const existing = await db.get('orders', orderId)
+  if (existing) return replayOf(existing, input)
+
+  const product = await db.get('products', input.productId)
+  if (!product || product.status !== 'listed') return fail('NOT_FOUND')
+  // Sold out is answered without a write; the conditional write below is what guarantees it.
+  if (product.stock < input.qty) return fail('SOLD_OUT')
+
+  // Issue 3 and 4 pass the member's price-day or sale offer here.
+  const price = priceOrder(product, input.qty)
+
+  if (!(await reserveProductStock(db, product._id, input.qty))) return fail('SOLD_OUT')
+
+  const now = deps.now()
+  const order: Order = {
+    _id: orderId,
+    openid,
+    requestId: input.requestId,
+    productId: product._id,
+    title: product.title,
+    image: product.images[0] ?? '',
+    qty: input.qty,
+    ...price,
+    status: 'pending',
+    createdAt: now,
+    expireAt: now + deps.config.orderTtlMs,
+    updatedAt: now,
+  }
+
+  let added: boolean
+  try {
+    added = await db.add('orders', order)
+  } catch (error) {
+    await returnProductStock(db, product._id, input.qty)
+    throw error
+  }
+  if (added) return ok(order)
+
+  // A concurrent replay of the same requestId wrote the order first: keep its reservation only.
+  await returnProductStock(db, product._id, input.qty)
+  const winner = await db.get('orders', orderId)
+  if (!winner) throw new Error(`order ${orderId} refused as duplicate but not found`)
+  return replayOf(winner, input)
+}
