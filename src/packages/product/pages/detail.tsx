@@ -1,0 +1,125 @@
+import { useCallback, useRef, useState } from 'react'
+import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import type { ProductView } from '@core/contract'
+import { BuySheet } from '@/components/buy-sheet'
+import { Empty } from '@/components/empty'
+import { Loading } from '@/components/loading'
+import { Price } from '@/components/price'
+import { useShareCard } from '@/hooks/useShareCard'
+import { orderDetailUrl, PAGES, productDetailUrl } from '@/routes'
+import { call } from '@/services/cloud'
+import { createRequestIds, isRetryable } from '@/utils/requestId'
+import { showError } from '@/utils/toast'
+import './detail.css'
+
+export default function ProductDetail() {
+  const productId = useRouter().params.id ?? ''
+  const [product, setProduct] = useState<ProductView | null>(null)
+  const [missing, setMissing] = useState(false)
+  const [sheetOpen, setSheetOpen] = useState(false)
+  const [buying, setBuying] = useState(false)
+  // One request id per intent (product + quantity), kept across retries of the same tap.
+  const requestIds = useRef(createRequestIds()).current
+
+  const load = useCallback(async () => {
+    const result = await call('shop', 'product', { productId })
+    if (!result.ok) {
+      showError(result)
+      if (result.code === 'NOT_FOUND' || result.code === 'INVALID_INPUT') setMissing(true)
+      return
+    }
+    setProduct(result.data)
+  }, [productId])
+
+  useLoad(() => {
+    void load()
+  })
+  useShareCard(product ? product.title : '群友好物', productDetailUrl(productId))
+
+  const buy = async (qty: number) => {
+    if (buying) return
+    setBuying(true)
+    const requestId = requestIds.idFor(`${productId}:${qty}`)
+    const result = await call('order', 'create', { requestId, productId, qty })
+    setBuying(false)
+    if (result.ok) {
+      requestIds.settle()
+      setSheetOpen(false)
+      void Taro.navigateTo({ url: orderDetailUrl(result.data._id) })
+      return
+    }
+    showError(result)
+    if (!isRetryable(result.code)) {
+      // A definite refusal (sold out, limit): the next tap is a new intent; show fresh stock.
+      requestIds.settle()
+      void load()
+    }
+  }
+
+  if (missing) {
+    return (
+      <View className='page'>
+        <Empty text='商品不存在或已下架' actionText='去首页逛逛' onAction={() => void Taro.switchTab({ url: PAGES.home })} />
+      </View>
+    )
+  }
+  if (!product) return <Loading />
+
+  const discounted = product.priceFen < product.listPriceFen
+  const images = product.images.length > 0 ? product.images : [product.cover]
+
+  return (
+    <View className='product-detail'>
+      <Swiper className='product-detail__swiper' indicatorDots={images.length > 1} indicatorActiveColor='#E2553A' circular>
+        {images.map((src) => (
+          <SwiperItem key={src}>
+            <Image className='product-detail__image' src={src} mode='aspectFill' />
+          </SwiperItem>
+        ))}
+      </Swiper>
+
+      <View className='product-detail__main card'>
+        <View className='product-detail__prices'>
+          <Price fen={product.priceFen} size='lg' />
+          {discounted ? <Price fen={product.listPriceFen} strike className='product-detail__list-price' /> : null}
+        </View>
+        <Text className='product-detail__title'>{product.title}</Text>
+        {product.subtitle ? <Text className='product-detail__subtitle'>{product.subtitle}</Text> : null}
+        <View className='product-detail__stats'>
+          <Text>{product.soldOut ? '已售罄' : `库存 ${product.stock} 件`}</Text>
+          <Text>已售 {product.sold}</Text>
+        </View>
+      </View>
+
+      <View className='product-detail__text card'>
+        <Text className='product-detail__text-title'>商品详情</Text>
+        <Text className='product-detail__text-body'>{product.detail || '暂无详情'}</Text>
+      </View>
+
+      {/* Only one 立即购买 on screen at a time: the bar's opens the sheet, the sheet's orders. */}
+      {sheetOpen ? null : (
+        <View className='product-detail__bar'>
+          <View className='product-detail__bar-home' onClick={() => void Taro.switchTab({ url: PAGES.home })}>
+            <Text>首页</Text>
+          </View>
+          <Button
+            className={`btn ${product.soldOut ? 'btn--disabled' : 'btn--primary'} product-detail__buy`}
+            disabled={product.soldOut}
+            onClick={() => setSheetOpen(true)}
+          >
+            {product.soldOut ? '已售罄' : '立即购买'}
+          </Button>
+        </View>
+      )}
+
+      <BuySheet
+        open={sheetOpen}
+        product={product}
+        busy={buying}
+        onClose={() => setSheetOpen(false)}
+        onConfirm={(qty) => void buy(qty)}
+      />
+    </View>
+  )
+}

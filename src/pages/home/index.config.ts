@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '群友好物',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})
