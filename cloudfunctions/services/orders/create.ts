@@ -37,7 +37,11 @@ export async function createOrder(deps: Deps, openid: string, input: CreateOrder
   // Issue 3 and 4 pass the member's price-day or sale offer here.
   const price = priceOrder(product, input.qty)
 
-  if (!(await reserveProductStock(db, product._id, input.qty))) return fail('SOLD_OUT')
+  if (!(await reserveProductStock(db, product._id, input.qty))) {
+    // The last units may have gone to a concurrent replay of this very request.
+    const raced = await db.get('orders', orderId)
+    return raced ? replayOf(raced, input) : fail('SOLD_OUT')
+  }
 
   const now = deps.now()
   const order: Order = {
