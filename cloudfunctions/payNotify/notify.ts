@@ -39,6 +39,9 @@ export const notify = action(notifyEvent, async (event, deps) => {
     return fail('CONFLICT', '支付金额与订单不符')
   }
 
+  // Already refunded: WeChat repeats the notification, and queryOrder now says REFUND.
+  if (order.status === 'refunded') return ok({ outcome: 'refunded' as NotifyOutcome, orderId: order._id })
+
   // The event alone proves nothing; ask WeChat Pay what was actually paid.
   const paid = await deps.pay.queryOrder(order._id)
   if (!paid || paid.tradeState !== 'SUCCESS') return fail('PAYMENT_FAILED')
