@@ -1,0 +1,41 @@
+import { render, screen } from '@testing-library/react'
+import type { OrderStatus } from '@core/order/status'
+import OrderDetail from '@/packages/order/pages/detail'
+import { call } from '@/services/cloud'
+import { makeOrder } from './builders'
+import { taroMock } from './mocks/taro'
+
+jest.mock('@/services/cloud', () => ({ call: jest.fn() }))
+
+async function showOrder(status: OrderStatus) {
+  taroMock.setRouterParams({ id: 'ord_1' })
+  jest.mocked(call).mockResolvedValue({ ok: true, data: makeOrder({ status }) } as never)
+  render(<OrderDetail />)
+  await screen.findByText('订单编号')
+}
+
+beforeEach(() => {
+  taroMock.reset()
+  process.env.TARO_ENV = 'h5'
+})
+
+describe('the order page', () => {
+  it('offers 去支付 and 取消订单 while the order waits for payment', async () => {
+    await showOrder('pending')
+    expect(screen.getByText('待支付')).toBeTruthy()
+    expect(screen.getByText('去支付')).toBeTruthy()
+    expect(screen.getByText('取消订单')).toBeTruthy()
+    expect(screen.getByText('剩余支付时间')).toBeTruthy()
+  })
+
+  it.each(['paid', 'cancelled', 'expired', 'refunded'] as const)('offers no payment once the order is %s', async (status) => {
+    await showOrder(status)
+    expect(screen.queryByText('去支付')).toBeNull()
+    expect(screen.queryByText('取消订单')).toBeNull()
+  })
+
+  it('asks for the order it was opened with', async () => {
+    await showOrder('paid')
+    expect(call).toHaveBeenCalledWith('order', 'detail', { orderId: 'ord_1' })
+  })
+})
