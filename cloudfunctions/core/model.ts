@@ -91,6 +91,35 @@ export interface Setting {
   updatedAt: number
 }
 
+/** 核心群, 普通群, 垂类群 (with a topic such as 科技), 点赞群. */
+export type GroupTier = 'core' | 'ordinary' | 'topic' | 'like'
+
+export interface Group {
+  /** The group's opengid. */
+  _id: string
+  /** `pending`: seen (someone opened the mini program from it) but not yet named by an operator. */
+  status: 'pending' | 'registered'
+  name: string
+  tier: GroupTier
+  /** For topic groups: 科技, 美妆, ... */
+  topic?: string
+  firstSeenAt: number
+  /** The openid that first opened the mini program from this group. */
+  firstSeenBy: string
+  registeredAt?: number
+  updatedAt: number
+}
+
+/** A member's membership of a registered group. `_id` is `${opengid}:${openid}`. */
+export interface Membership {
+  _id: string
+  opengid: string
+  openid: string
+  /** When the member first opened the mini program from this group. */
+  since: number
+  lastSeenAt: number
+}
+
 export interface Collections {
   products: Product
   members: Member
@@ -98,6 +127,8 @@ export interface Collections {
   operators: Operator
   audit: AuditEntry
   settings: Setting
+  groups: Group
+  memberships: Membership
 }
 
 export type CollectionName = keyof Collections
