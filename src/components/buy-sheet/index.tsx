@@ -69,7 +69,8 @@ export function BuySheet({ open, product, busy = false, onClose, onConfirm }: Bu
       </View>
       <Button
         className={`btn ${canBuy ? 'btn--primary' : 'btn--disabled'} buy-sheet__confirm`}
-        disabled={!canBuy}
+        // Taro h5 renders disabled={false} as disabled="false", which its CSS greys out.
+        disabled={!canBuy || undefined}
         onClick={() => canBuy && onConfirm(qty)}
       >
         {max < 1 ? '已售罄' : busy ? '下单中…' : '立即购买'}

@@ -163,10 +163,10 @@ export default function OrderDetail() {
 
       {pending ? (
         <View className='order-detail__bar'>
-          <Button className='btn btn--ghost order-detail__cancel' disabled={busy} onClick={() => void cancel()}>
+          <Button className='btn btn--ghost order-detail__cancel' disabled={busy || undefined} onClick={() => void cancel()}>
             取消订单
           </Button>
-          <Button className='btn btn--primary order-detail__pay' disabled={busy} onClick={() => void pay()}>
+          <Button className='btn btn--primary order-detail__pay' disabled={busy || undefined} onClick={() => void pay()}>
             {busy ? '处理中…' : '去支付'}
           </Button>
         </View>

@@ -105,7 +105,7 @@ export default function ProductDetail() {
           </View>
           <Button
             className={`btn ${product.soldOut ? 'btn--disabled' : 'btn--primary'} product-detail__buy`}
-            disabled={product.soldOut}
+            disabled={product.soldOut || undefined}
             onClick={() => setSheetOpen(true)}
           >
             {product.soldOut ? '已售罄' : '立即购买'}
