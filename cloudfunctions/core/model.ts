@@ -30,6 +30,17 @@ export interface Member {
   nickname: string
   createdAt: number
   lastSeenAt: number
+  /**
+   * The groups the member opened the mini program from (a copy of their memberships, so the
+   * home page needs no extra read). Unregistered or removed groups are filtered out on display.
+   */
+  groups?: MemberGroupRef[]
+}
+
+export interface MemberGroupRef {
+  opengid: string
+  /** When the member first opened the mini program from this group. */
+  since: number
 }
 
 /** Where an order's unit price came from; recorded on the order. */
@@ -50,6 +61,8 @@ export interface Order {
   priceSource: PriceSource
   /** The sale or price day the price came from, when not the list price. */
   sourceId?: string
+  /** Price-day orders: the per-member counter (`priceDayClaims`) this order's units count against. */
+  priceDayClaimId?: string
   status: OrderStatus
   createdAt: number
   /** An unpaid order expires at this time. */
@@ -106,6 +119,9 @@ export interface Group {
   firstSeenAt: number
   /** The openid that first opened the mini program from this group. */
   firstSeenBy: string
+  /** The latest open from this group while pending, so the console lists the newest first. */
+  lastSeenAt?: number
+  lastSeenBy?: string
   registeredAt?: number
   updatedAt: number
 }
@@ -120,6 +136,57 @@ export interface Membership {
   lastSeenAt: number
 }
 
+/** When a price day runs: one China calendar day, or every given weekday (within optional bounds). */
+export type PriceDayRule =
+  | { kind: 'date'; /** 'YYYY-MM-DD', China time. */ day: string }
+  | {
+      kind: 'weekly'
+      /** 0 = Sunday ... 6 = Saturday, China time. */
+      weekday: number
+      /** First day the rule may run, 'YYYY-MM-DD' (inclusive). */
+      startDay?: string
+      /** Last day the rule may run, 'YYYY-MM-DD' (inclusive). */
+      endDay?: string
+    }
+
+export interface PriceDayItem {
+  productId: string
+  /** Below the product's list price. */
+  memberPriceFen: number
+  /** Units one member may buy at the member price on one price day. */
+  limitPerMember: number
+}
+
+/** 群友价日: on its days, members of qualifying group tiers pay the member price. */
+export interface PriceDay {
+  _id: string
+  title: string
+  rule: PriceDayRule
+  items: PriceDayItem[]
+  /** Group tiers whose members qualify. */
+  tiers: GroupTier[]
+  status: 'active' | 'archived'
+  createdAt: number
+  updatedAt: number
+}
+
+/**
+ * A member's units bought at a price day's member price for one product on one day: the
+ * conditional counter behind the per-member limit. `_id` is from `priceDayClaimId` (core/priceDay).
+ */
+export interface PriceDayClaim {
+  _id: string
+  priceDayId: string
+  /** 'YYYY-MM-DD', China time. */
+  day: string
+  productId: string
+  openid: string
+  /** Units held by pending or paid orders; cancel and expiry give theirs back. */
+  qty: number
+  createdAt: number
+  updatedAt: number
+}
+
 export interface Collections {
   products: Product
   members: Member
@@ -129,6 +196,8 @@ export interface Collections {
   settings: Setting
   groups: Group
   memberships: Membership
+  priceDays: PriceDay
+  priceDayClaims: PriceDayClaim
 }
 
 export type CollectionName = keyof Collections

@@ -42,7 +42,18 @@ export function newRequestId(): string {
 /** Identity of a timer run (no openid). */
 export const TIMER = { openid: '', source: 'wx_timer' }
 
-const ALL_COLLECTIONS = ['products', 'members', 'orders', 'operators', 'audit', 'settings'] as const
+const ALL_COLLECTIONS = [
+  'products',
+  'members',
+  'orders',
+  'operators',
+  'audit',
+  'settings',
+  'groups',
+  'memberships',
+  'priceDays',
+  'priceDayClaims',
+] as const
 // Fails to compile when a collection is added to the model but not to the dump.
 const everyCollectionDumped: Exclude<CollectionName, (typeof ALL_COLLECTIONS)[number]> extends never ? true : false = true
 
