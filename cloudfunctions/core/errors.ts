@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'INVALID_STATE',
   'PAYMENT_FAILED',
   'NETWORK',
+  'GROUP_NOT_REGISTERED',
   'INTERNAL',
 ] as const
 
@@ -45,6 +46,7 @@ export const errorMessages = {
   INVALID_STATE: '当前状态无法进行此操作',
   PAYMENT_FAILED: '支付未完成',
   NETWORK: '网络不给力，请稍后重试',
+  GROUP_NOT_REGISTERED: '这个群还没有开通群友权益，请联系群主或运营',
   INTERNAL: '系统繁忙，请稍后重试',
 } as const satisfies Record<ErrorCode, string>
 
