@@ -7,9 +7,12 @@ import { taroMock } from './mocks/taro'
 
 jest.mock('@/services/cloud', () => ({ call: jest.fn() }))
 
+const FIFTEEN_MINUTES = 15 * 60 * 1000
+
 async function showOrder(status: OrderStatus) {
   taroMock.setRouterParams({ id: 'ord_1' })
-  jest.mocked(call).mockResolvedValue({ ok: true, data: makeOrder({ status }) } as never)
+  const order = makeOrder({ status, expireAt: Date.now() + FIFTEEN_MINUTES })
+  jest.mocked(call).mockResolvedValue({ ok: true, data: order } as never)
   render(<OrderDetail />)
   await screen.findByText('订单编号')
 }
@@ -37,5 +40,17 @@ describe('the order page', () => {
   it('asks for the order it was opened with', async () => {
     await showOrder('paid')
     expect(call).toHaveBeenCalledWith('order', 'detail', { orderId: 'ord_1' })
+  })
+})
+
+describe('the order page when the payment time is up', () => {
+  it('stops offering 去支付 once the countdown reaches zero, measured on the server clock', async () => {
+    taroMock.setRouterParams({ id: 'ord_1' })
+    // Already past its expiry by the server's clock; the server has not closed it yet.
+    const expired = makeOrder({ status: 'pending', expireAt: Date.now() - 1000 })
+    jest.mocked(call).mockResolvedValue({ ok: true, data: expired } as never)
+    render(<OrderDetail />)
+    await screen.findByText('支付已超时，订单即将关闭')
+    expect(screen.queryByText('去支付')).toBeNull()
   })
 })

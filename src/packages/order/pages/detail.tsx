@@ -31,6 +31,8 @@ export default function OrderDetail() {
   const [order, setOrder] = useState<OrderView | null>(null)
   const [missing, setMissing] = useState(false)
   const [busy, setBusy] = useState(false)
+  // The countdown reached zero: the server will expire the order; stop offering to pay it.
+  const [timeUp, setTimeUp] = useState(false)
 
   const load = useCallback(async () => {
     const result = await call('order', 'detail', { orderId })
@@ -90,6 +92,7 @@ export default function OrderDetail() {
   if (!order) return <Loading />
 
   const pending = order.status === 'pending'
+  const payable = pending && !timeUp
 
   return (
     <View className='order-detail'>
@@ -98,10 +101,17 @@ export default function OrderDetail() {
         {pending ? (
           <View className='order-detail__countdown'>
             <Text>剩余支付时间 </Text>
-            <Countdown targetAt={order.expireAt} clockOffsetMs={clockOffsetMs} onEnd={() => void load()} />
+            <Countdown
+              targetAt={order.expireAt}
+              clockOffsetMs={clockOffsetMs}
+              onEnd={() => {
+                setTimeUp(true)
+                void load()
+              }}
+            />
           </View>
         ) : null}
-        <Text className='order-detail__hint'>{STATUS_HINT[order.status]}</Text>
+        <Text className='order-detail__hint'>{pending && timeUp ? '支付已超时，订单即将关闭' : STATUS_HINT[order.status]}</Text>
       </View>
 
       <View className='order-detail__goods card' onClick={() => void Taro.navigateTo({ url: productDetailUrl(order.productId) })}>
@@ -161,7 +171,7 @@ export default function OrderDetail() {
         </Text>
       </View>
 
-      {pending ? (
+      {payable ? (
         <View className='order-detail__bar'>
           <Button className='btn btn--ghost order-detail__cancel' disabled={busy || undefined} onClick={() => void cancel()}>
             取消订单
