@@ -1,0 +1,125 @@
+/**
+ * The local cloud's HTTP gateway: every function at `POST /cloud/<fn>` (the reply body is exactly
+ * what the function answers), the built h5 shop at `/`, the console at `/console/`, files at
+ * `/files/*`, and the dev-only pay sheet and user list. Lean on purpose: no per-request logging
+ * and no hooks on the function path, because the flash-sale benchmark runs through it.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import { errorMessages } from '../core/errors'
+import type { LocalCloud } from './cloud'
+import { userContext } from './cloud'
+import { findFunction } from './functions'
+import { DEMO_MEMBERS } from './seed'
+
+export const OPENID_HEADER = 'x-wx-openid'
+const OPENID = /^[A-Za-z0-9_-]{1,64}$/
+
+export interface GatewayOptions {
+  cloud: LocalCloud
+  /** The built h5 shop (`dist/h5`), served at `/` with index.html for client-side routes. */
+  h5Dir: string
+  /** The built console (`dist/console`), served at `/console/`. */
+  consoleDir: string
+  /** Uploaded files (`.data/files`), served at `/files/`. */
+  filesDir: string
+  /** The bundled seed images, served at `/files/seed/`. */
+  seedImagesDir: string
+}
+
+function failure(reply: FastifyReply, status: number, code: 'INVALID_INPUT' | 'NOT_FOUND' | 'INTERNAL', message: string) {
+  return reply.code(status).send({ ok: false, code, message })
+}
+
+function notBuiltPage(what: string, command: string): string {
+  return (
+    '<!doctype html><meta charset="utf-8"><title>群友 · 本地云</title>' +
+    `<body style="font-family:sans-serif;padding:2em"><h1>${what}还没有构建</h1>` +
+    `<p>运行 <code>${command}</code>，或直接使用 <code>npm run dev</code>（会自动构建）。</p></body>`
+  )
+}
+
+function hasIndex(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'index.html'))
+}
+
+export async function createGateway(options: GatewayOptions): Promise<FastifyInstance> {
+  const { cloud } = options
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 })
+
+  // Our own JSON parser: malformed bodies become the contract's INVALID_INPUT, not Fastify's shape.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8')
+    if (text.trim() === '') return done(null, undefined)
+    try {
+      done(null, JSON.parse(text))
+    } catch {
+      done(Object.assign(new Error('请求体不是有效的 JSON'), { statusCode: 400 }), undefined)
+    }
+  })
+
+  app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
+    const status = error.statusCode ?? 500
+    if (status < 500) return failure(reply, status, 'INVALID_INPUT', error.message)
+    console.error(JSON.stringify({ level: 'error', message: 'gateway error', error: error.stack ?? error.message }))
+    return failure(reply, 500, 'INTERNAL', errorMessages.INTERNAL)
+  })
+
+  const openidOf = (request: FastifyRequest): string | null => {
+    const header = request.headers[OPENID_HEADER]
+    if (header === undefined || header === '') return ''
+    return typeof header === 'string' && OPENID.test(header) ? header : null
+  }
+
+  app.post<{ Params: { fn: string } }>('/cloud/:fn', async (request, reply) => {
+    const fn = findFunction(request.params.fn)
+    if (!fn) return failure(reply, 404, 'NOT_FOUND', `没有名为 ${request.params.fn} 的云函数`)
+    const openid = openidOf(request)
+    if (openid === null) return failure(reply, 400, 'INVALID_INPUT', `请求头 X-Wx-Openid 无效`)
+    return cloud.invoke(fn, request.body, userContext(openid, 'wx_client', request.ip))
+  })
+
+  // The h5 pay sheet's confirm: WeChat Pay takes the money and notifies payNotify.
+  app.post('/pay/simulate', async (request, reply) => {
+    const outTradeNo = (request.body as { outTradeNo?: unknown } | undefined)?.outTradeNo
+    if (typeof outTradeNo !== 'string' || outTradeNo === '') return failure(reply, 400, 'INVALID_INPUT', '字段 outTradeNo 无效')
+    if (!(await cloud.pay.queryOrder(outTradeNo))) return failure(reply, 404, 'NOT_FOUND', '没有这笔待支付的订单')
+    const answer = (await cloud.pay.complete(outTradeNo)) as { errcode?: number }
+    return { ok: answer.errcode === 0, data: answer }
+  })
+
+  app.get('/dev/users', async () => DEMO_MEMBERS.map((m) => ({ openid: m._id, nickname: m.nickname })))
+
+  // Static files. The first registration decorates `reply.sendFile` (used by the SPA fallback).
+  fs.mkdirSync(options.filesDir, { recursive: true })
+  await app.register(fastifyStatic, { root: options.seedImagesDir, prefix: '/files/seed/', maxAge: '1h' })
+  await app.register(fastifyStatic, { root: options.filesDir, prefix: '/files/', decorateReply: false })
+  const consoleBuilt = hasIndex(options.consoleDir)
+  const h5Built = hasIndex(options.h5Dir)
+  if (consoleBuilt) {
+    await app.register(fastifyStatic, { root: options.consoleDir, prefix: '/console/', redirect: true, decorateReply: false })
+  }
+  if (h5Built) {
+    // Directory requests get index.html; unknown paths fall through to the SPA fallback below.
+    await app.register(fastifyStatic, { root: options.h5Dir, prefix: '/', decorateReply: false })
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !/^\/(cloud|files|pay|dev)(\/|$)/.test(url)
+    if (!isPage) return failure(reply, 404, 'NOT_FOUND', `没有这个地址: ${request.method} ${url.split('?')[0]}`)
+    if (url === '/console' || url.startsWith('/console/') || url.startsWith('/console?')) {
+      if (!consoleBuilt) return reply.type('text/html; charset=utf-8').send(notBuiltPage('运营后台', 'npm run build:console'))
+      if (url === '/console' || url.startsWith('/console?')) return reply.redirect('/console/')
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', options.consoleDir, { cacheControl: false })
+    }
+    if (!h5Built) return reply.type('text/html; charset=utf-8').send(notBuiltPage('商城 (h5)', 'npm run build:h5'))
+    // Client-side routes of the shop all load its index.html.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', options.h5Dir, { cacheControl: false })
+  })
+
+  return app
+}
