@@ -131,6 +131,29 @@ export interface Payment {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Open data: which group chat a member opened the mini program from.
+
+/**
+ * An event field that carried a CloudID: the id itself (the local cloud; or for `getOpenData`),
+ * or the object WeChat puts in place of a top-level `cloud.CloudID(id)` field:
+ * `{cloudID, data: {openGId, watermark}}`, or `{cloudID, errCode, errMsg}` when it could not.
+ */
+export type CloudIdField =
+  | string
+  | { cloudID: string; data?: Record<string, unknown>; errCode?: number; errMsg?: string }
+
+/** A group's opengid, or why the CloudID was refused. */
+export type OpenGroup = { opengid: string } | { error: 'EXPIRED' | 'FORGED' | 'INVALID' }
+
+export interface OpenData {
+  /**
+   * The group behind the CloudID from `getGroupEnterInfo` that the event carried in `field`.
+   * A replaced object counts only when WeChat itself put it there (`OPEN_DATA_INFO`).
+   */
+  groupOf(field: string, value: CloudIdField): Promise<OpenGroup>
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void
@@ -146,4 +169,6 @@ export interface Deps {
   config: AppConfig
   /** Server time, epoch ms. The only clock domain code reads. */
   now(): number
+  /** Open data (wechat: the replaced CloudID field or getOpenData; local: `dev:<opengid>` ids). */
+  openData: OpenData
 }

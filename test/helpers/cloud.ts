@@ -11,6 +11,7 @@ import { handle, respond, type CloudFunction } from '../../cloudfunctions/platfo
 import type { Context, Db, Deps, Logger } from '../../cloudfunctions/platform/ports'
 import { createLocalDb } from '../../cloudfunctions/platform/local/db'
 import { LocalPayment } from '../../cloudfunctions/platform/local/payment'
+import { LocalOpenData } from '../../cloudfunctions/platform/local/openData'
 import payNotify from '../../cloudfunctions/payNotify/function'
 
 /** 2026-11-18T10:00:00+08:00, a Wednesday morning in China. */
@@ -63,6 +64,7 @@ export function createTestCloud(options: { config?: Partial<AppConfig> } = {}): 
   }
   const config: AppConfig = { ...defaultConfig, ...options.config }
   const errors: LoggedError[] = []
+  const openData = new LocalOpenData()
   const log: Logger = {
     info: () => undefined,
     error: (message, fields) => {
@@ -77,7 +79,7 @@ export function createTestCloud(options: { config?: Partial<AppConfig> } = {}): 
       clientIp: '127.0.0.1',
       source: as.source ?? 'wx_client',
     }
-    return { db, ctx, pay, log, config, now: clock.now }
+    return { db, ctx, pay, log, config, now: clock.now, openData }
   }
 
   const pay: LocalPayment = new LocalPayment({

@@ -10,6 +10,7 @@ import type { AppConfig } from '../../core/config'
 import { configFromEnv } from './config'
 import { toContext } from './context'
 import { createWechatDb } from './db'
+import { replacedFieldsOf, WechatOpenData } from './openData'
 import { WechatPayment } from './payment'
 
 interface Instance {
@@ -44,7 +45,14 @@ function setUp(): Instance {
 export function wechatMain(fn: CloudFunction): (event: unknown, context: unknown) => Promise<unknown> {
   return async (event) => {
     instance ??= setUp()
-    const deps: Deps = { ...instance, ctx: toContext(cloud.getWXContext()), now: Date.now }
+    const wx = cloud.getWXContext()
+    const openData = new WechatOpenData({
+      getOpenData: (list) => cloud.getOpenData({ list }),
+      // Which event fields WeChat itself filled with open data is known per invocation only.
+      replacedFields: replacedFieldsOf(wx.OPEN_DATA_INFO),
+      appid: wx.APPID ?? '',
+    })
+    const deps: Deps = { ...instance, ctx: toContext(wx), now: Date.now, openData }
     // `userInfo` is added by the client SDK; identity is taken from the context only.
     const input = typeof event === 'object' && event !== null && !Array.isArray(event) ? withoutUserInfo(event) : event
     return respond(fn, await handle(fn, input, deps))

@@ -26,10 +26,15 @@ declare module 'wx-server-sdk' {
     SOURCE?: string
     CLIENTIP?: string
     CLIENTIPV6?: string
+    /** JSON `{"keys": [...]}`: the event fields WeChat replaced with open data (may be empty). */
+    OPEN_DATA_INFO?: string
     [key: string]: unknown
   }
 
   export function getWXContext(): WXContext
+
+  /** Exchanges CloudIDs for their open data (one entry per id: `{cloudID, data}`). */
+  export function getOpenData(options: { list: string[] }): Promise<{ list: unknown[]; errMsg: string }>
 
   export interface CloudLogger {
     log(object: Record<string, unknown>): void
