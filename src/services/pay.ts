@@ -6,7 +6,7 @@
  */
 import Taro from '@tarojs/taro'
 import type { OrderView, OutputOf } from '@core/contract'
-import { fail, ok, type Result } from '@core/errors'
+import { fail, isErrorCode, ok, type Result } from '@core/errors'
 import { usePaySheet } from '@/stores/paySheet'
 import { call } from './cloud'
 import { postJson } from './http'
@@ -32,12 +32,19 @@ async function payInWechat(payment: PaymentParams): Promise<Result<null>> {
 async function payInSimulator(order: OrderView): Promise<Result<null>> {
   const confirmed = await usePaySheet.getState().open({ orderId: order._id, title: order.title, amountFen: order.totalFen })
   if (!confirmed) return cancelled()
+  let answer: unknown
   try {
-    await postJson('/pay/simulate', { outTradeNo: order._id }, await devIdentity())
-    return ok(null)
+    answer = await postJson('/pay/simulate', { outTradeNo: order._id }, await devIdentity())
   } catch {
     return fail('NETWORK')
   }
+  const refused = answer as { ok?: unknown; code?: unknown; message?: unknown } | null
+  if (refused?.ok === false) {
+    return isErrorCode(refused.code) && typeof refused.message === 'string'
+      ? fail(refused.code, refused.message)
+      : fail('PAYMENT_FAILED')
+  }
+  return ok(null)
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))

@@ -71,3 +71,20 @@ describe('paying in weapp', () => {
     await expect(payOrder('ord_1')).resolves.toMatchObject({ ok: false, code: 'PAYMENT_FAILED', message: '已取消支付' })
   })
 })
+
+describe('paying in h5 when the local cloud refuses the payment', () => {
+  beforeEach(() => {
+    process.env.TARO_ENV = 'h5'
+  })
+
+  it('reports the refusal instead of waiting for a payment that will not come', async () => {
+    const refusal = { ok: false, code: 'NOT_FOUND', message: '没有这笔待支付的订单' }
+    fetchMock.mockResolvedValue({ ok: false, status: 404, text: async () => JSON.stringify(refusal) })
+    const paying = payOrder('ord_1')
+    await sheetOpened()
+    usePaySheet.getState().choose(true)
+
+    await expect(paying).resolves.toEqual(refusal)
+    expect(call).not.toHaveBeenCalledWith('order', 'detail', expect.anything())
+  })
+})
