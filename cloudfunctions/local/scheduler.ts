@@ -1,6 +1,7 @@
 /**
- * Runs the `cron` function on the timer triggers in its config.json, as the cloud does: 7-field
- * cron expressions (second minute hour day month week year) read in China time (UTC+8).
+ * Runs the `cron` function on the timer triggers in its config.json, as the cloud does: context
+ * source `wx_trigger` and no openid; 7-field cron expressions (second minute hour day month week
+ * year) read in China time (UTC+8).
  */
 import { Cron } from 'croner'
 import type { CloudFunction } from '../platform/function'
@@ -45,7 +46,7 @@ export function startScheduler(cloud: LocalCloud, fn: CloudFunction, triggers: T
             catch: (error) => console.error(`[cron] ${trigger.name} failed:`, error),
           },
           async () => {
-            const answer = await cloud.invoke(fn, timerEvent(trigger.name, new Date()), userContext('', 'wx_timer'))
+            const answer = await cloud.invoke(fn, timerEvent(trigger.name, new Date()), userContext('', 'wx_trigger'))
             const result = answer as { ok?: boolean; code?: string }
             if (result.ok === false) console.error(`[cron] ${trigger.name}: ${result.code}`)
           },
