@@ -63,6 +63,11 @@ export interface Order {
   sourceId?: string
   /** Price-day orders: the per-member counter (`priceDayClaims`) this order's units count against. */
   priceDayClaimId?: string
+  /**
+   * The flash sale whose units this order holds (taken from and returned to the sale, not the
+   * product). Set even if the price fell back to the list price.
+   */
+  saleId?: string
   status: OrderStatus
   createdAt: number
   /** An unpaid order expires at this time. */
@@ -136,6 +141,68 @@ export interface Membership {
   lastSeenAt: number
 }
 
+/**
+ * A limited flash sale (限量秒杀). Units are taken from `left` by one conditional write per
+ * order; `reserved` (pending orders) and `paid` move with it, so at every moment
+ * `quantity == left + reserved + paid`.
+ */
+export interface FlashSale {
+  _id: string
+  productId: string
+  title: string
+  flashPriceFen: number
+  /** Units the sale started with. */
+  quantity: number
+  /** Units not yet in an order. */
+  left: number
+  /** Units in pending (unpaid) orders. */
+  reserved: number
+  /** Units in paid orders. */
+  paid: number
+  perMemberLimit: number
+  /** Group tiers whose members may buy; empty means members of any registered group. */
+  tiers: GroupTier[]
+  startAt: number
+  endAt: number
+  /** `stopped`: the operator pulled the kill switch; no unit is sold after `stoppedAt`. */
+  status: 'scheduled' | 'stopped'
+  stoppedAt?: number
+  createdAt: number
+  updatedAt: number
+}
+
+/** What one member holds of one sale. `_id` is `${saleId}:${openid}`; `bought` moves by conditional inc. */
+export interface FlashClaim {
+  _id: string
+  saleId: string
+  openid: string
+  /** Units in this member's pending and paid orders of the sale. */
+  bought: number
+  updatedAt: number
+}
+
+/** A member's "remind me" for one sale. `_id` is `${saleId}:${openid}` (one per member per sale). */
+export interface FlashReminder {
+  _id: string
+  saleId: string
+  openid: string
+  /** `sent` is written by a conditional update before sending, so a reminder goes out at most once. */
+  status: 'waiting' | 'sent' | 'failed' | 'skipped'
+  createdAt: number
+  sentAt?: number
+  error?: string
+}
+
+/** A subscribe message the local cloud "sent" (the local stand-in for subscribeMessage.send). */
+export interface OutboxMessage {
+  _id: string
+  touser: string
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+  sentAt: number
+}
+
 /** When a price day runs: one China calendar day, or every given weekday (within optional bounds). */
 export type PriceDayRule =
   | { kind: 'date'; /** 'YYYY-MM-DD', China time. */ day: string }
@@ -198,6 +265,10 @@ export interface Collections {
   memberships: Membership
   priceDays: PriceDay
   priceDayClaims: PriceDayClaim
+  flashSales: FlashSale
+  flashClaims: FlashClaim
+  flashReminders: FlashReminder
+  outbox: OutboxMessage
 }
 
 export type CollectionName = keyof Collections

@@ -131,6 +131,24 @@ export interface Payment {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Subscribe messages (subscribeMessage.send): one message per authorisation the member gave.
+
+export interface SubscribeMessage {
+  /** The member's openid. */
+  touser: string
+  templateId: string
+  /** The mini program page the message opens, with its query. */
+  page: string
+  /** Template keywords, e.g. `{thing1: {value: '...'}}`. */
+  data: Record<string, { value: string }>
+}
+
+export interface Subscribe {
+  /** Sends one message; rejects when WeChat refuses it (no authorisation left, bad template). */
+  send(message: SubscribeMessage): Promise<void>
+}
+
+// ---------------------------------------------------------------------------------------------
 // Open data: which group chat a member opened the mini program from.
 
 /**
@@ -171,4 +189,9 @@ export interface Deps {
   now(): number
   /** Open data (wechat: the replaced CloudID field or getOpenData; local: `dev:<opengid>` ids). */
   openData: OpenData
+  /**
+   * Subscribe messages (wechat: subscribeMessage.send; local: the `outbox` collection).
+   * Optional until every host wires it; code that sends messages reports its absence.
+   */
+  subscribe?: Subscribe
 }

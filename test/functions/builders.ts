@@ -53,6 +53,10 @@ const ALL_COLLECTIONS = [
   'memberships',
   'priceDays',
   'priceDayClaims',
+  'flashSales',
+  'flashClaims',
+  'flashReminders',
+  'outbox',
 ] as const
 // Fails to compile when a collection is added to the model but not to the dump.
 const everyCollectionDumped: Exclude<CollectionName, (typeof ALL_COLLECTIONS)[number]> extends never ? true : false = true
