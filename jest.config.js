@@ -41,7 +41,6 @@ module.exports = {
       roots: ['<rootDir>/test/e2e'],
       transform,
       moduleNameMapper,
-      testTimeout: 180000,
     },
   ],
 }
