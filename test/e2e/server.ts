@@ -1,0 +1,81 @@
+/**
+ * Starts `npm run dev` (the real local cloud, h5 shop and console) on a free port with a fresh
+ * data folder, the way a newcomer does, and launches Debian's Chromium against it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, mkdirSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+
+export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts')
+export const ADMIN_PASSWORD = 'e2e-operator-pass'
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+export interface DevServer {
+  url: string
+  stop(): Promise<void>
+}
+
+export async function startDevServer(): Promise<DevServer> {
+  const port = await freePort()
+  const dataDir = mkdtempSync(join(tmpdir(), 'qunyou-e2e-'))
+  const child: ChildProcess = spawn('npm', ['run', 'dev'], {
+    cwd: join(__dirname, '..', '..'),
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ADMIN_PASSWORD },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 150_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`npm run dev exited:\n${output}`)
+    try {
+      const res = await fetch(`${url}/`)
+      if (res.ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`npm run dev did not start:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null && child.pid) {
+        process.kill(-child.pid, 'SIGTERM')
+        await new Promise((resolve) => child.once('exit', resolve))
+      }
+    },
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
