@@ -3,9 +3,26 @@
  * The client's `services/cloud.ts` is typed from `Api`; the functions' actions must conform.
  * Inputs never carry identity: the openid comes from the context.
  */
-import type { Order } from './model'
+import type { GroupTier, Order } from './model'
 import type { OrderStatus } from './order/status'
-import type { PaymentParams } from '../platform/ports'
+import type { CloudIdField, PaymentParams } from '../platform/ports'
+
+/** A product's member price on today's price day, as this caller sees it. */
+export interface PriceDayOfferView {
+  priceDayId: string
+  title: string
+  memberPriceFen: number
+  /** Units one member may buy at the member price today. */
+  limitPerMember: number
+  /** Group tiers whose members qualify. */
+  tiers: GroupTier[]
+  /** True when this caller pays the member price (the card's `priceFen` is then the member price). */
+  eligible: boolean
+  /** Why not, when not eligible: '仅限核心群群友', or how to join for non-members. */
+  reason?: string
+  /** When the price day ends (23:59:59.999 China time), for a countdown. */
+  endAt: number
+}
 
 /** A product as the shelf shows it. */
 export interface ProductCard {
@@ -19,6 +36,8 @@ export interface ProductCard {
   /** Units left for normal orders. */
   stock: number
   soldOut: boolean
+  /** Present on a price day that includes this product. */
+  priceDay?: PriceDayOfferView
 }
 
 export interface ProductView extends ProductCard {
@@ -35,11 +54,41 @@ export interface MemberView {
   createdAt: number
 }
 
+/** A registered group the member belongs to. */
+export interface MemberGroupView {
+  opengid: string
+  name: string
+  tier: GroupTier
+  /** For topic groups (垂类群): 科技, 美妆, ... */
+  topic?: string
+  /** When the member first opened the mini program from this group. */
+  since: number
+}
+
+/** A price day running today, with its products as this caller sees them. */
+export interface PriceDayTodayView {
+  _id: string
+  title: string
+  tiers: GroupTier[]
+  endAt: number
+  /** Whether this caller's groups qualify; `reason` says why not. */
+  eligible: boolean
+  reason?: string
+  /** Its listed products; each card carries `priceDay`. */
+  items: ProductCard[]
+}
+
 export interface HomeView {
   /** Server time when answered; the client keeps `serverNow - Date.now()` as its clock offset. */
   serverNow: number
   member: MemberView | null
   products: ProductCard[]
+  /** The caller's registered groups; empty for visitors and non-members (perks greyed out). */
+  groups: MemberGroupView[]
+  /** Price days running today (China time). */
+  priceDays: PriceDayTodayView[]
+  /** Start (epoch ms, 00:00 China time) of the next price day after today, for the countdown. */
+  nextPriceDayAt: number | null
 }
 
 export interface Page<T> {
@@ -56,7 +105,15 @@ export interface Api {
   }
   member: {
     login: [{ nickname?: string }, MemberView & { isNew: boolean }]
-    profile: [Record<string, never>, MemberView & { orderCounts: Partial<Record<OrderStatus, number>> }]
+    profile: [
+      Record<string, never>,
+      MemberView & { orderCounts: Partial<Record<OrderStatus, number>>; groups: MemberGroupView[] },
+    ]
+    /**
+     * `group` is `cloud.CloudID(cloudID)` from `getGroupEnterInfo` in WeChat, `dev:<opengid>` on
+     * the local cloud. Answers GROUP_NOT_REGISTERED for a group operators have not named yet.
+     */
+    bindGroup: [{ group: CloudIdField }, { group: MemberGroupView; groups: MemberGroupView[]; isNew: boolean }]
   }
   order: {
     create: [{ requestId: string; productId: string; qty: number }, OrderView]

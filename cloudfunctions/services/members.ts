@@ -41,6 +41,11 @@ export async function recentMember(deps: Pick<Deps, 'db' | 'now' | 'config'>, op
   return member
 }
 
+/** Puts a member just written into this instance's display cache, so the next view shows it. */
+export function rememberMember(db: Db, member: Member, now: number): void {
+  remember(db, member._id, { at: now, member: Promise.resolve(member) })
+}
+
 /** The name a member gets before choosing one: 群友 and the end of the openid. */
 export function defaultNickname(openid: string): string {
   return `群友${openid.slice(-4)}`

@@ -2,7 +2,7 @@
  * Products as members see them. The shelf (every listed product) is cached per function
  * instance, so the home page costs no database read on most views; a product page reads fresh.
  */
-import type { ProductCard, ProductView } from '../core/contract'
+import type { PriceDayOfferView, ProductCard, ProductView } from '../core/contract'
 import type { Product } from '../core/model'
 import { priceOrder } from '../core/pricing'
 import type { Db, Deps } from '../platform/ports'
@@ -59,10 +59,16 @@ export async function findListedProduct(db: Db, productId: string): Promise<Prod
   return product && product.status === 'listed' ? product : null
 }
 
-export function toProductCard(product: Product): ProductCard {
-  // The price this caller would pay today; price days and sales (issues 3, 4) add offers here.
-  const { unitPriceFen } = priceOrder(product, 1)
-  return {
+/**
+ * A product as one caller sees it. `priceDay` is today's price-day offer on it for this caller
+ * (services/priceDays); when it is theirs, they see (and would pay) the member price.
+ */
+export function toProductCard(product: Product, priceDay?: PriceDayOfferView): ProductCard {
+  const offers = priceDay?.eligible
+    ? [{ source: 'priceDay' as const, sourceId: priceDay.priceDayId, unitPriceFen: priceDay.memberPriceFen }]
+    : []
+  const { unitPriceFen } = priceOrder(product, 1, offers)
+  const card: ProductCard = {
     _id: product._id,
     title: product.title,
     subtitle: product.subtitle,
@@ -72,11 +78,13 @@ export function toProductCard(product: Product): ProductCard {
     stock: product.stock,
     soldOut: product.stock <= 0,
   }
+  if (priceDay) card.priceDay = priceDay
+  return card
 }
 
-export function toProductView(product: Product): ProductView {
+export function toProductView(product: Product, priceDay?: PriceDayOfferView): ProductView {
   return {
-    ...toProductCard(product),
+    ...toProductCard(product, priceDay),
     images: product.images,
     detail: product.detail,
     sold: product.sold,

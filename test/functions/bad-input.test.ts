@@ -8,15 +8,17 @@ import order from '../../cloudfunctions/order/function'
 import payNotify from '../../cloudfunctions/payNotify/function'
 import shop from '../../cloudfunctions/shop/function'
 import type { CloudFunction } from '../../cloudfunctions/platform/function'
+import { devCloudId } from '../../cloudfunctions/platform/local/openData'
 import { createTestCloud, type CallAs, type TestCloud } from '../helpers/cloud'
 import { dumpAll, member as memberId, newRequestId, seedProduct, TIMER } from './builders'
+import { seedGroup } from './membership-builders'
 
 const HUGE = [1e308, Infinity, -Infinity, 2 ** 53, Number.MAX_SAFE_INTEGER + 2, NaN]
 const NOT_NUMBERS = ['1', '0', 'NaN', 'Infinity', '-1', '1e3', '', ' 5', true, false, null, [], [1], {}, { $gt: 0 }]
 const NOT_STRINGS = [0, 42, -1, NaN, Infinity, true, false, null, [], ['abc'], {}, { $ne: '' }]
 const NASTY_IDS = ['', ' ', 'a b', '../etc', 'id;drop', '<script>', '中文编号', 'x'.repeat(65), 'a\n', 'a.b', '$where']
 
-type Kind = 'requestId' | 'docId' | 'qty' | 'skip' | 'status' | 'nickname' | 'code' | 'fee' | 'text32' | 'text64'
+type Kind = 'requestId' | 'docId' | 'qty' | 'skip' | 'status' | 'nickname' | 'code' | 'fee' | 'text32' | 'text64' | 'cloudId'
 
 /** Values that are wrong for a field of each kind. */
 const BAD: Record<Kind, unknown[]> = {
@@ -30,6 +32,20 @@ const BAD: Record<Kind, unknown[]> = {
   fee: [...NOT_NUMBERS, ...HUGE, -1, 0.5, 12.9],
   text32: [...NOT_STRINGS, 'x'.repeat(33)],
   text64: [...NOT_STRINGS, 'x'.repeat(65)],
+  // Malformed CloudIDs, objects that are not WeChat's replaced field, and ids the open data
+  // simulator refuses (unknown, expired): all INVALID_INPUT before anything is written.
+  cloudId: [
+    ...NOT_STRINGS,
+    ...NASTY_IDS.filter((id) => id !== 'x'.repeat(65)),
+    'x'.repeat(257),
+    { cloudID: 42 },
+    { cloudID: '' },
+    { data: { openGId: 'G-core' } },
+    { cloudID: 'c', errCode: 'x' },
+    'unknown-cloud-id',
+    'dev:',
+    'dev-expired:G-core',
+  ],
 }
 
 interface Field {
@@ -56,6 +72,7 @@ interface Ids {
 }
 
 const BUYER = { openid: memberId(1) }
+const GROUP_ID = 'G-bad-input'
 const PAY_CALLBACK = { openid: '', source: 'wx_paycallback' }
 
 const CASES: Case[] = [
@@ -64,6 +81,7 @@ const CASES: Case[] = [
   { fn: shop, action: 'product', as: BUYER, valid: (ids) => ({ productId: ids.productId }), fields: { productId: { kind: 'docId' } } },
   { fn: member, action: 'login', as: BUYER, valid: () => ({ nickname: '阿青' }), fields: { nickname: { kind: 'nickname', optional: true } } },
   { fn: member, action: 'profile', as: BUYER, valid: () => ({}), fields: {} },
+  { fn: member, action: 'bindGroup', as: BUYER, valid: () => ({ group: devCloudId(GROUP_ID) }), fields: { group: { kind: 'cloudId' } } },
   {
     fn: order,
     action: 'create',
@@ -158,6 +176,7 @@ describe('bad input', () => {
   beforeAll(async () => {
     cloud = createTestCloud()
     const product = await seedProduct(cloud, { stock: 10, priceFen: 12_900 })
+    await seedGroup(cloud, { _id: GROUP_ID })
     const as = { openid: memberId(1) }
     await cloud.call(member, { action: 'login' }, as)
     const pending = await cloud.call(order, { action: 'create', requestId: newRequestId(), productId: product._id, qty: 1 }, as)

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../core/errors'
 import type { Order } from '../../core/model'
 import { nextStatus } from '../../core/order/status'
 import type { Db, Deps, Where } from '../../platform/ports'
+import { releasePriceDayUnits } from '../priceDays'
 import { releaseOrderStock } from '../stock'
 
 export type CloseEvent = 'cancel' | 'expire'
@@ -33,6 +34,8 @@ export async function closeOrder(
   if (won !== 1) return settled(db, order._id, closed)
 
   await releaseOrderStock(db, order)
+  // The member may buy these units at the member price again today.
+  if (order.priceDayClaimId) await releasePriceDayUnits(db, order.priceDayClaimId, order.qty)
   return ok({ ...order, status: to, closedAt: now, updatedAt: now })
 }
 

@@ -7,6 +7,7 @@ import type { Order } from '../../core/model'
 import { orderIdFor } from '../../core/order/ids'
 import { priceOrder } from '../../core/pricing'
 import type { Deps } from '../../platform/ports'
+import { claimPriceDayUnits, limitReached, priceDayOfferForOrder, releasePriceDayUnits } from '../priceDays'
 import { reserveProductStock, returnProductStock } from '../stock'
 
 export interface CreateOrderInput {
@@ -34,13 +35,25 @@ export async function createOrder(deps: Deps, openid: string, input: CreateOrder
   // Sold out is answered without a write; the conditional write below is what guarantees it.
   if (product.stock < input.qty) return fail('SOLD_OUT')
 
-  // Issue 3 and 4 pass the member's price-day or sale offer here.
-  const price = priceOrder(product, input.qty)
+  // Today's member price if the member's groups qualify (read fresh); its per-member limit below.
+  const priceDay = await priceDayOfferForOrder(deps, openid, product._id)
+  if (priceDay && input.qty > priceDay.hold.limitPerMember) return limitReached(priceDay.hold)
+  const price = priceOrder(product, input.qty, priceDay ? [priceDay.offer] : [])
+  const hold = price.priceSource === 'priceDay' ? priceDay?.hold : undefined
 
   if (!(await reserveProductStock(db, product._id, input.qty))) {
     // The last units may have gone to a concurrent replay of this very request.
     const raced = await db.get('orders', orderId)
     return raced ? replayOf(raced, input) : fail('SOLD_OUT')
+  }
+  if (hold && !(await claimPriceDayUnits(db, hold, input.qty, deps.now()))) {
+    await returnProductStock(db, product._id, input.qty)
+    const raced = await db.get('orders', orderId)
+    return raced ? replayOf(raced, input) : limitReached(hold)
+  }
+  const undo = async (): Promise<void> => {
+    await returnProductStock(db, product._id, input.qty)
+    if (hold) await releasePriceDayUnits(db, hold.claimId, input.qty)
   }
 
   const now = deps.now()
@@ -53,6 +66,7 @@ export async function createOrder(deps: Deps, openid: string, input: CreateOrder
     image: product.images[0] ?? '',
     qty: input.qty,
     ...price,
+    ...(hold ? { priceDayClaimId: hold.claimId } : {}),
     status: 'pending',
     createdAt: now,
     expireAt: now + deps.config.orderTtlMs,
@@ -63,13 +77,13 @@ export async function createOrder(deps: Deps, openid: string, input: CreateOrder
   try {
     added = await db.add('orders', order)
   } catch (error) {
-    await returnProductStock(db, product._id, input.qty)
+    await undo()
     throw error
   }
   if (added) return ok(order)
 
   // A concurrent replay of the same requestId wrote the order first: keep its reservation only.
-  await returnProductStock(db, product._id, input.qty)
+  await undo()
   const winner = await db.get('orders', orderId)
   if (!winner) throw new Error(`order ${orderId} refused as duplicate but not found`)
   return replayOf(winner, input)

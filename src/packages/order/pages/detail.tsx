@@ -37,8 +37,9 @@ export default function OrderDetail() {
   const load = useCallback(async () => {
     const result = await call('order', 'detail', { orderId })
     if (!result.ok) {
-      showError(result)
+      // A missing page says so itself; other failures get a toast.
       if (result.code === 'NOT_FOUND' || result.code === 'INVALID_INPUT') setMissing(true)
+      else showError(result)
       return
     }
     setOrder(result.data)
@@ -69,7 +70,7 @@ export default function OrderDetail() {
 
   const cancel = async () => {
     if (busy || !order) return
-    const { confirm } = await Taro.showModal({ title: '取消订单', content: '确定要取消这个订单吗？', confirmText: '取消订单', cancelText: '再想想' })
+    const { confirm } = await Taro.showModal({ title: '取消订单', content: '确定要取消这个订单吗？', confirmText: '确定取消', cancelText: '再想想' })
     if (!confirm) return
     setBusy(true)
     const result = await call('order', 'cancel', { orderId: order._id })

@@ -25,8 +25,9 @@ export default function ProductDetail() {
   const load = useCallback(async () => {
     const result = await call('shop', 'product', { productId })
     if (!result.ok) {
-      showError(result)
+      // A missing page says so itself; other failures get a toast.
       if (result.code === 'NOT_FOUND' || result.code === 'INVALID_INPUT') setMissing(true)
+      else showError(result)
       return
     }
     setProduct(result.data)
@@ -71,7 +72,7 @@ export default function ProductDetail() {
 
   return (
     <View className='product-detail'>
-      <Swiper className='product-detail__swiper' indicatorDots={images.length > 1} indicatorActiveColor='#E2553A' circular>
+      <Swiper className='product-detail__swiper' indicatorDots={images.length > 1} indicatorActiveColor='#E2553A' circular={images.length > 2}>
         {images.map((src) => (
           <SwiperItem key={src}>
             <Image className='product-detail__image' src={src} mode='aspectFill' />
