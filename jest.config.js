@@ -1,6 +1,6 @@
 /** @type {import('jest').Config} */
 const transform = {
-  '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: { jsx: 'react-jsx' } }],
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig: { jsx: 'react-jsx', isolatedModules: true } }],
 }
 const moduleNameMapper = {
   '^@core/(.*)$': '<rootDir>/cloudfunctions/core/$1',
