@@ -1,7 +1,8 @@
 /**
  * The database port over an embedded SQLite file (better-sqlite3): one table per collection
- * holding `id, rev, doc` (JSON), real expression indexes on hot fields. Every operation runs
- * synchronously inside SQLite, so each one is atomic; `transaction` is optimistic (see tx.ts).
+ * holding `id, rev, doc` (JSON), real expression indexes on hot fields. Each operation is one
+ * synchronous SQLite statement, so each is atomic. Reads run at once; writes are group-committed
+ * (store.ts) and resolve once durable in the WAL. `transaction` is optimistic (tx.ts).
  */
 import type { Db, QueryOptions, UpdateSpec, Where } from '../ports'
 import type { CollectionName, Collections } from '../../core/model'
@@ -19,10 +20,12 @@ export { TransactionConflictError } from './tx'
  */
 export const defaultIndexes: IndexSpec = {
   orders: [
-    ['openid', 'createdAt'],
-    ['status', 'expireAt'],
+    ['openid', 'createdAt'], // order.list, member.profile
+    ['status', 'expireAt'], // cron: expire unpaid orders
   ],
-  products: [['status', 'sort']],
+  products: [['status', 'sort']], // the shelf
+  flashSales: [['status', 'startAt']], // current sales, reminders due
+  flashReminders: [['saleId', 'status']], // reminders waiting for a sale
 }
 
 export interface LocalDbOptions {
@@ -90,11 +93,14 @@ export function createLocalDb(file: string, options: LocalDbOptions = {}): Local
     },
 
     async add<C extends CollectionName>(coll: C, doc: Collections[C]): Promise<boolean> {
-      return store.insert(coll, idOf(doc), JSON.stringify(doc))
+      const json = JSON.stringify(doc)
+      const id = idOf(doc)
+      return store.run(() => store.insert(coll, id, json))
     },
 
     async set<C extends CollectionName>(coll: C, id: string, doc: Collections[C]): Promise<void> {
-      store.upsert(coll, idOf({ _id: id }), JSON.stringify({ ...doc, _id: id }))
+      const json = JSON.stringify({ ...doc, _id: idOf({ _id: id }) })
+      return store.run(() => store.upsert(coll, id, json))
     },
 
     async update<C extends CollectionName>(
@@ -106,12 +112,13 @@ export function createLocalDb(file: string, options: LocalDbOptions = {}): Local
       const cond = compileWhere(where as Record<string, unknown>)
       const change = compileSpec(spec as Spec)
       const sql = `UPDATE ${store.table(coll)} SET rev = ?, doc = ${change.sql} WHERE ${cond.sql}`
-      return store.stmt(sql).run(store.nextRev(), ...change.params, ...cond.params).changes
+      return store.run(() => store.stmt(sql).run(store.nextRev(), ...change.params, ...cond.params).changes)
     },
 
     async remove<C extends CollectionName>(coll: C, where: Where<Collections[C]>): Promise<number> {
       const cond = compileWhere(where as Record<string, unknown>)
-      return store.stmt(`DELETE FROM ${store.table(coll)} WHERE ${cond.sql}`).run(...cond.params).changes
+      const sql = `DELETE FROM ${store.table(coll)} WHERE ${cond.sql}`
+      return store.run(() => store.stmt(sql).run(...cond.params).changes)
     },
 
     transaction(body) {

@@ -1,8 +1,8 @@
 /**
  * Optimistic transactions over the local store. The body's reads record each document's
  * revision (or its absence), its writes are buffered (and visible to its own later reads), and
- * commit is one synchronous SQLite transaction that checks every read is still current before
- * applying the writes. On conflict the body runs again, as the cloud database's may.
+ * commit is one synchronous SQLite transaction (a savepoint within the store's group commit) that
+ * checks every read is still current before applying the writes. On conflict the body runs again, as the cloud database's may.
  */
 import type { TxDb, UpdateSpec } from '../ports'
 import type { CollectionName, Collections } from '../../core/model'
@@ -30,8 +30,8 @@ class OptimisticTx implements TxDb {
 
   constructor(private readonly store: SqliteStore) {}
 
-  private current(coll: string, id: string): Doc | null {
-    if (this.closed) throw new Error('transaction used after it finished (an operation was not awaited)')
+  private async current(coll: string, id: string): Promise<Doc | null> {
+    this.checkOpen()
     const key = `${coll}\u0000${id}`
     if (this.view.has(key)) return this.view.get(key) ?? null
     const row = this.store.readRow(coll, id)
@@ -41,6 +41,10 @@ class OptimisticTx implements TxDb {
     return doc
   }
 
+  private checkOpen(): void {
+    if (this.closed) throw new Error('transaction used after it finished (an operation was not awaited)')
+  }
+
   private write(coll: string, id: string, doc: Doc | null): void {
     const key = `${coll}\u0000${id}`
     this.view.set(key, doc)
@@ -48,39 +52,41 @@ class OptimisticTx implements TxDb {
   }
 
   async get<C extends CollectionName>(coll: C, id: string): Promise<Collections[C] | null> {
-    const doc = this.current(coll, id)
+    const doc = await this.current(coll, id)
     return doc ? (structuredClone(doc) as unknown as Collections[C]) : null
   }
 
   async add<C extends CollectionName>(coll: C, doc: Collections[C]): Promise<boolean> {
     const id = doc._id
-    if (this.current(coll, id)) return false
+    if (await this.current(coll, id)) return false
     this.write(coll, id, structuredClone(doc) as unknown as Doc)
     return true
   }
 
   async set<C extends CollectionName>(coll: C, id: string, doc: Collections[C]): Promise<void> {
-    if (this.closed) throw new Error('transaction used after it finished (an operation was not awaited)')
+    this.checkOpen()
     this.write(coll, id, { ...structuredClone(doc), _id: id } as unknown as Doc)
   }
 
   async update<C extends CollectionName>(coll: C, id: string, spec: UpdateSpec<Collections[C]>): Promise<number> {
-    const doc = this.current(coll, id)
+    const doc = await this.current(coll, id)
     if (!doc) return 0
     this.write(coll, id, applySpec(doc, spec as Spec))
     return 1
   }
 
   async remove<C extends CollectionName>(coll: C, id: string): Promise<number> {
-    if (!this.current(coll, id)) return 0
+    if (!(await this.current(coll, id))) return 0
     this.write(coll, id, null)
     return 1
   }
 
   /** True when every read was still current, in which case the writes were applied. */
-  commit(): boolean {
+  commit(): Promise<boolean> {
     this.closed = true
-    return this.store.commit(this.reads.values(), this.writes.values())
+    const reads = [...this.reads.values()]
+    const writes = [...this.writes.values()]
+    return this.store.run(() => this.store.commit(reads, writes))
   }
 
   /** Whether the reads are all still current (used when the body threw). */
@@ -109,7 +115,7 @@ export async function runTransaction<T>(store: SqliteStore, body: (tx: TxDb) => 
       await backoff(attempt)
       continue
     }
-    if (tx.commit()) return result
+    if (await tx.commit()) return result
     if (attempt >= MAX_ATTEMPTS) throw new TransactionConflictError(attempt)
     await backoff(attempt)
   }
