@@ -56,8 +56,14 @@ it('lets a member buy a product, pay, and see it paid in my orders', async () =>
   await onScreen(page, '已支付').waitFor()
 
   await onScreen(page, '我的订单').click()
-  await onScreen(page, product.title).waitFor()
-  await onScreen(page, '已支付').waitFor()
+  // The order's own card says paid (the status tabs also read 已支付).
+  await page
+    .locator('.order-card')
+    .filter({ hasText: product.title })
+    .filter({ hasText: '已支付' })
+    .filter({ visible: true })
+    .first()
+    .waitFor()
   await page.waitForTimeout(400) // Taro's page transition
   await page.screenshot({ path: join(ARTIFACTS, 'buy-my-orders.png') })
 
