@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { ensureOperator } from '../admin/operators'
-import type { Member, Product } from '../core/model'
+import type { Group, Member, Product } from '../core/model'
 import type { Db } from '../platform/ports'
 
 export const SEED_MARKER_ID = 'localSeed'
@@ -16,6 +16,12 @@ export const DEMO_MEMBERS: ReadonlyArray<Pick<Member, '_id' | 'nickname'>> = [
   { _id: 'demo-alice', nickname: '小爱' },
   { _id: 'demo-bob', nickname: '阿宝' },
   { _id: 'demo-carol', nickname: '卡罗' },
+]
+
+/** Registered demo groups; the dev user switcher opens the shop "from" one with `dev:<_id>`. */
+export const DEMO_GROUPS: ReadonlyArray<Pick<Group, '_id' | 'name' | 'tier' | 'topic'>> = [
+  { _id: 'G-demo-core', name: '咖啡核心群', tier: 'core' },
+  { _id: 'G-demo-tech', name: '数码好物群', tier: 'topic', topic: '科技' },
 ]
 
 type SeedProduct = Pick<Product, '_id' | 'title' | 'subtitle' | 'priceFen' | 'stock' | 'detail'> & { images: string[] }
@@ -137,6 +143,9 @@ export async function seedIfFirstStart(db: Db, options: { now: number; adminPass
   }
   for (const member of DEMO_MEMBERS) {
     await db.add('members', { ...member, createdAt: now, lastSeenAt: now })
+  }
+  for (const group of DEMO_GROUPS) {
+    await db.add('groups', { ...group, status: 'registered', firstSeenAt: now, firstSeenBy: '', registeredAt: now, updatedAt: now })
   }
   const generatedPassword = options.adminPassword ? undefined : randomBytes(9).toString('base64url')
   const created = await ensureOperator(db, 'admin', options.adminPassword ?? generatedPassword!, now)

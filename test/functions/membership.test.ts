@@ -7,10 +7,11 @@ import shop from '../../cloudfunctions/shop/function'
 import { handle } from '../../cloudfunctions/platform/function'
 import { devCloudId } from '../../cloudfunctions/platform/local/openData'
 import { WechatOpenData } from '../../cloudfunctions/platform/wechat/openData'
+import { DEMO_GROUPS, seedIfFirstStart } from '../../cloudfunctions/local/seed'
 import { SHELF_CACHE_MS } from '../../cloudfunctions/services/products'
 import { createTestCloud, type TestCloud } from '../helpers/cloud'
-import { dumpAll, member as memberId } from './builders'
-import { seedGroup } from './membership-builders'
+import { dumpAll, member as memberId, seedProduct } from './builders'
+import { seedGroup, seedPriceDay } from './membership-builders'
 
 const MINUTE = 60_000
 
@@ -74,6 +75,31 @@ describe('binding a member to a group', () => {
     // The home page on this instance shows the new group at once, despite its caches.
     const home = await cloud.call(shop, { action: 'home' }, { openid: memberId(1) })
     expect(home.data.groups).toEqual(expected)
+  })
+
+  it('keeps the home page at no more than one read per view on average for members of groups', async () => {
+    await seedProduct(cloud)
+    await seedGroup(cloud)
+    await seedPriceDay(cloud)
+    for (let m = 0; m < 20; m++) await bind(devCloudId('G-core'), memberId(m))
+    let reads = 0
+    const db = new Proxy(cloud.db, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver)
+        if (typeof value !== 'function') return value
+        return (...args: unknown[]) => {
+          if (prop === 'get' || prop === 'query' || prop === 'count') reads += 1
+          return value.apply(target, args)
+        }
+      },
+    })
+    const views = 400
+    for (let i = 0; i < views; i++) {
+      const res = await handle(shop, { action: 'home' }, { ...cloud.deps({ openid: memberId(i % 20) }), db })
+      expect(res).toMatchObject({ ok: true, data: { groups: [{ opengid: 'G-core' }] } })
+      cloud.clock.advance(150)
+    }
+    expect(reads / views).toBeLessThanOrEqual(1)
   })
 
   it('shows no groups to visitors and to members of none', async () => {
@@ -141,6 +167,13 @@ describe('binding a member to a group', () => {
     const forged = { cloudID: 'made-up', data: { openGId: 'G-core', watermark: { appid: 'wx-local', timestamp: 1 } } }
     expect(await bind(forged)).toEqual({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('校验未通过') })
     expect(await dumpAll(cloud.db)).toEqual(before)
+  })
+
+  it('lets demo members bind to the demo shop’s groups', async () => {
+    await seedIfFirstStart(cloud.db, { now: cloud.clock.now(), adminPassword: 'demo-password' })
+    for (const group of DEMO_GROUPS) {
+      expect(await bind(devCloudId(group._id), 'demo-alice')).toMatchObject({ ok: true, data: { group: { name: group.name, tier: group.tier } } })
+    }
   })
 
   it('asks for an identity', async () => {
