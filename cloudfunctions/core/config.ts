@@ -8,6 +8,11 @@ export interface AppConfig {
   shelfCacheMs?: number
   /** Initial operator password (env `ADMIN_PASSWORD`), used only to create the first operator. */
   adminPassword?: string
+  /**
+   * The subscribe-message template of flash-sale start reminders (env `FLASH_REMINDER_TEMPLATE_ID`),
+   * chosen in the mini program's console; the client asks members to allow this template.
+   */
+  flashReminderTemplateId?: string
 }
 
 export const defaultConfig: AppConfig = {

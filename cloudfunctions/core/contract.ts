@@ -4,6 +4,7 @@
  * Inputs never carry identity: the openid comes from the context.
  */
 import type { GroupTier, Order } from './model'
+import type { FlashButton, FlashSaleState } from './flashSale'
 import type { OrderStatus } from './order/status'
 import type { CloudIdField, PaymentParams } from '../platform/ports'
 
@@ -89,6 +90,44 @@ export interface HomeView {
   priceDays: PriceDayTodayView[]
   /** Start (epoch ms, 00:00 China time) of the next price day after today, for the countdown. */
   nextPriceDayAt: number | null
+  /** Running flash sales, then the next ones to start (at most a few). */
+  flashSales: FlashSaleCard[]
+}
+
+/** A flash sale as the home page shows it. `left` may lag a few seconds there. */
+export interface FlashSaleCard {
+  _id: string
+  productId: string
+  title: string
+  cover: string
+  flashPriceFen: number
+  listPriceFen: number
+  quantity: number
+  left: number
+  perMemberLimit: number
+  /** Group tiers whose members may buy; empty: members of any group. */
+  tiers: GroupTier[]
+  startAt: number
+  endAt: number
+  /** At the answer's `serverNow`. */
+  state: FlashSaleState
+}
+
+/** A flash sale with the caller's buy button. */
+export interface FlashSaleView extends FlashSaleCard {
+  button: FlashButton
+  /** Why the button is not `buy`, in Chinese. */
+  reason?: string
+  /** Units the caller holds in pending and paid orders of this sale. */
+  bought: number
+  /** Whether the caller asked for a start reminder. */
+  reminded: boolean
+}
+
+export interface FlashSaleDetail extends FlashSaleView {
+  subtitle: string
+  images: string[]
+  detail: string
 }
 
 export interface Page<T> {
@@ -116,11 +155,24 @@ export interface Api {
     bindGroup: [{ group: CloudIdField }, { group: MemberGroupView; groups: MemberGroupView[]; isNew: boolean }]
   }
   order: {
-    create: [{ requestId: string; productId: string; qty: number }, OrderView]
+    /** With `saleId`: buy in that flash sale (its price, units and per-member limit). */
+    create: [{ requestId: string; productId: string; qty: number; saleId?: string }, OrderView]
     pay: [{ orderId: string }, { order: OrderView; payment: PaymentParams }]
     cancel: [{ orderId: string }, OrderView]
     list: [{ status?: OrderStatus; skip?: number }, Page<OrderView>]
     detail: [{ orderId: string }, OrderView]
+  }
+  flash: {
+    /**
+     * Running and upcoming sales with this caller's button on each. `reminderTemplateId` is the
+     * subscribe-message template to pass to `requestSubscribeMessage` before `remind`.
+     */
+    list: [Record<string, never>, { serverNow: number; items: FlashSaleView[]; reminderTemplateId: string }]
+    detail: [{ saleId: string }, { serverNow: number; sale: FlashSaleDetail; reminderTemplateId: string }]
+    /** Records one start reminder per member per sale (after `requestSubscribeMessage`). */
+    remind: [{ saleId: string }, { saleId: string; remindAt: number; isNew: boolean }]
+    /** Server time only: the cheapest call (clock sync; the benchmark's no-op ceiling). */
+    ping: [Record<string, never>, { serverNow: number }]
   }
 }
 

@@ -187,7 +187,7 @@ export interface FlashReminder {
   saleId: string
   openid: string
   /** `sent` is written by a conditional update before sending, so a reminder goes out at most once. */
-  status: 'waiting' | 'sent' | 'failed' | 'skipped'
+  status: 'waiting' | 'sent' | 'failed'
   createdAt: number
   sentAt?: number
   error?: string

@@ -1,10 +1,11 @@
 /**
  * The `cron` function, run every minute by its timer trigger (config.json): expires unpaid
- * orders whose time is up and returns their stock.
+ * orders whose time is up and returns their stock, and sends flash-sale start reminders.
  */
 import { z } from 'zod'
 import { fail, ok } from '../core/errors'
 import { action, defineFunction } from '../platform/function'
+import { sendDueReminders } from '../services/flashReminders'
 import { expireDueOrders } from '../services/orders/close'
 
 /** What a WeChat timer trigger sends: `{Type: 'Timer', TriggerName, Time}`. */
@@ -24,7 +25,11 @@ export const tick = action(timerEvent, async (_event, deps) => {
   if (deps.ctx.openid) return fail('FORBIDDEN')
   const result = await expireDueOrders(deps, MAX_BATCHES_PER_TICK)
   if (result.expired > 0) deps.log.info('expired unpaid orders', result)
-  return ok(result)
+  const reminders = await sendDueReminders(deps, MAX_BATCHES_PER_TICK)
+  if (reminders.sent + reminders.failed === 0) return ok(result)
+  deps.log.info('sent flash sale reminders', { ...reminders })
+  // Present only when the run handled reminders, so the answer of a quiet minute stays small.
+  return ok({ ...result, reminders })
 })
 
 export default defineFunction('cron', { tick }, { defaultAction: 'tick' })

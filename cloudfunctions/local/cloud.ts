@@ -7,6 +7,7 @@ import { handle, respond, type CloudFunction } from '../platform/function'
 import { createLocalDb, type LocalDb } from '../platform/local/db'
 import { LocalPayment } from '../platform/local/payment'
 import { LocalOpenData } from '../platform/local/openData'
+import { LocalOutbox } from '../platform/local/outbox'
 import type { Context, Deps, Logger } from '../platform/ports'
 import { findFunction } from './functions'
 
@@ -50,9 +51,10 @@ export function createLocalCloud(options: LocalCloudOptions): LocalCloud {
   const log = options.log ?? consoleLogger()
   const { config } = options
   const openData = new LocalOpenData()
+  const subscribe = new LocalOutbox({ db, now })
 
   const invoke = async (fn: CloudFunction, event: unknown, ctx: Context): Promise<unknown> => {
-    const deps: Deps = { db, ctx, pay, log, config, now, openData }
+    const deps: Deps = { db, ctx, pay, log, config, now, openData, subscribe }
     return respond(fn, await handle(fn, event, deps))
   }
 

@@ -1,10 +1,11 @@
 /**
  * Stock moves, each one atomic conditional write. An order takes its units from where it was
- * priced: today always the product's normal stock; flash-sale orders (issue 4) will reserve from
- * and return to their sale, keyed by `order.priceSource` and `order.sourceId`.
+ * priced: the product's normal stock, or for flash-sale orders (`order.saleId`) the sale's units
+ * (see flashStock.ts), to which they also return.
  */
 import type { Order } from '../core/model'
 import type { Db } from '../platform/ports'
+import { recordSalePaid, releaseSaleOrder } from './flashStock'
 
 /**
  * Takes `qty` units of a listed product, or nothing. Never reads first: the condition on the
@@ -29,10 +30,12 @@ export async function returnProductStock(db: Db, productId: string, qty: number)
  * after winning the conditional status write that closed the order.
  */
 export async function releaseOrderStock(db: Db, order: Order): Promise<void> {
+  if (order.saleId) return releaseSaleOrder(db, { ...order, saleId: order.saleId })
   await returnProductStock(db, order.productId, order.qty)
 }
 
 /** Counts a paid order's units as sold. Called once, after winning the pending -> paid write. */
 export async function recordSold(db: Db, order: Order): Promise<void> {
+  if (order.saleId) await recordSalePaid(db, { ...order, saleId: order.saleId })
   await db.update('products', { _id: order.productId }, { inc: { sold: order.qty } })
 }

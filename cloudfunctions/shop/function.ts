@@ -9,6 +9,7 @@ import type { Product } from '../core/model'
 import { action, defineFunction } from '../platform/function'
 import type { Deps } from '../platform/ports'
 import type { ApiActions } from '../services/api'
+import { homeSales } from '../services/flashSales'
 import { groupsOfMember } from '../services/membership'
 import { recentMember, toMemberView } from '../services/members'
 import { activePriceDays, priceDayShelf, todayViews } from '../services/priceDays'
@@ -46,6 +47,7 @@ const actions = {
       groups,
       priceDays: todayViews(shelf, (productId) => byId.get(productId), card),
       nextPriceDayAt: shelf.nextPriceDayAt,
+      flashSales: await homeSales(deps),
     })
   }),
 

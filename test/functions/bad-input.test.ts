@@ -3,6 +3,7 @@
  * input, answers INVALID_INPUT naming the field, and writes nothing.
  */
 import cron from '../../cloudfunctions/cron/function'
+import flash from '../../cloudfunctions/flash/function'
 import member from '../../cloudfunctions/member/function'
 import order from '../../cloudfunctions/order/function'
 import payNotify from '../../cloudfunctions/payNotify/function'
@@ -11,6 +12,7 @@ import type { CloudFunction } from '../../cloudfunctions/platform/function'
 import { devCloudId } from '../../cloudfunctions/platform/local/openData'
 import { createTestCloud, type CallAs, type TestCloud } from '../helpers/cloud'
 import { dumpAll, member as memberId, newRequestId, seedProduct, TIMER } from './builders'
+import { seedSale } from './flashBuilders'
 import { seedGroup } from './membership-builders'
 
 const HUGE = [1e308, Infinity, -Infinity, 2 ** 53, Number.MAX_SAFE_INTEGER + 2, NaN]
@@ -69,6 +71,7 @@ interface Ids {
   productId: string
   orderId: string
   paidOrderId: string
+  saleId: string
 }
 
 const BUYER = { openid: memberId(1) }
@@ -87,7 +90,7 @@ const CASES: Case[] = [
     action: 'create',
     as: BUYER,
     valid: (ids) => ({ requestId: newRequestId(), productId: ids.productId, qty: 1 }),
-    fields: { requestId: { kind: 'requestId' }, productId: { kind: 'docId' }, qty: { kind: 'qty' } },
+    fields: { requestId: { kind: 'requestId' }, productId: { kind: 'docId' }, qty: { kind: 'qty' }, saleId: { kind: 'docId', optional: true } },
   },
   { fn: order, action: 'pay', as: BUYER, valid: (ids) => ({ orderId: ids.orderId }), fields: { orderId: { kind: 'docId' } } },
   { fn: order, action: 'cancel', as: BUYER, valid: (ids) => ({ orderId: ids.orderId }), fields: { orderId: { kind: 'docId' } } },
@@ -119,6 +122,10 @@ const CASES: Case[] = [
     valid: () => ({ Type: 'Timer', TriggerName: 'everyMinute', Time: '2026-11-18T02:00:00Z' }),
     fields: { Type: { kind: 'text32', optional: true }, TriggerName: { kind: 'text64', optional: true }, Time: { kind: 'text64', optional: true } },
   },
+  { fn: flash, action: 'list', as: BUYER, valid: () => ({}), fields: {} },
+  { fn: flash, action: 'detail', as: BUYER, valid: (ids) => ({ saleId: ids.saleId }), fields: { saleId: { kind: 'docId' } } },
+  { fn: flash, action: 'remind', as: BUYER, valid: (ids) => ({ saleId: ids.saleId }), fields: { saleId: { kind: 'docId' } } },
+  { fn: flash, action: 'ping', as: BUYER, valid: () => ({}), fields: {} },
 ]
 
 interface Mutation {
@@ -147,6 +154,7 @@ function mutations(c: Case, ids: Ids): Mutation[] {
   }
   if (!c.extraFieldsAllowed) {
     for (const extra of ['extra', 'openid', 'priceFen', 'totalFen', 'saleId', '_id', 'userInfo']) {
+      if (Object.hasOwn(c.fields, extra)) continue
       out.push({ label: `extra field ${extra}`, event: withAction(c, { ...c.valid(ids), [extra]: 'x' }), names: extra })
     }
     const polluted = JSON.parse(`{"__proto__": {"admin": true}}`) as Record<string, unknown>
@@ -179,11 +187,13 @@ describe('bad input', () => {
     await seedGroup(cloud, { _id: GROUP_ID })
     const as = { openid: memberId(1) }
     await cloud.call(member, { action: 'login' }, as)
+    await cloud.call(member, { action: 'bindGroup', group: devCloudId(GROUP_ID) }, as)
+    const sale = await seedSale(cloud, { productId: product._id })
     const pending = await cloud.call(order, { action: 'create', requestId: newRequestId(), productId: product._id, qty: 1 }, as)
     const paid = await cloud.call(order, { action: 'create', requestId: newRequestId(), productId: product._id, qty: 1 }, as)
     await cloud.call(order, { action: 'pay', orderId: paid.data._id }, as)
     await cloud.pay.complete(paid.data._id)
-    ids = { productId: product._id, orderId: pending.data._id, paidOrderId: paid.data._id }
+    ids = { productId: product._id, orderId: pending.data._id, paidOrderId: paid.data._id, saleId: sale._id }
   })
   afterAll(() => cloud.close())
 
@@ -203,7 +213,7 @@ describe('bad input', () => {
   )
 
   it('covers every action of every function', () => {
-    for (const fn of [shop, member, order, payNotify, cron]) {
+    for (const fn of [shop, member, order, payNotify, cron, flash]) {
       const covered = CASES.filter((c) => c.fn === fn).map((c) => c.action ?? fn.defaultAction)
       expect(covered.sort()).toEqual(Object.keys(fn.actions).sort())
     }

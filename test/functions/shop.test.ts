@@ -80,8 +80,8 @@ describe('the shop', () => {
       await handle(shop, { action: 'home' }, { ...cloud.deps({ openid: memberId(i) }), db })
       cloud.clock.advance(10)
     }
-    // One member read per view; the shelf and the price days are read once for all of them.
-    expect(reads()).toBe(102)
+    // One member read per view; the shelf, the price days and the flash sales are read once for all.
+    expect(reads()).toBe(103)
   })
 
   it('shows a new nickname on the home page at once on the instance that saved it', async () => {

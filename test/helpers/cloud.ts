@@ -10,6 +10,7 @@ import type { Result } from '../../cloudfunctions/core/errors'
 import { handle, respond, type CloudFunction } from '../../cloudfunctions/platform/function'
 import type { Context, Db, Deps, Logger } from '../../cloudfunctions/platform/ports'
 import { createLocalDb } from '../../cloudfunctions/platform/local/db'
+import { LocalOutbox } from '../../cloudfunctions/platform/local/outbox'
 import { LocalPayment } from '../../cloudfunctions/platform/local/payment'
 import { LocalOpenData } from '../../cloudfunctions/platform/local/openData'
 import payNotify from '../../cloudfunctions/payNotify/function'
@@ -64,6 +65,7 @@ export function createTestCloud(options: { config?: Partial<AppConfig> } = {}): 
   }
   const config: AppConfig = { ...defaultConfig, ...options.config }
   const errors: LoggedError[] = []
+  const subscribe = new LocalOutbox({ db, now: clock.now })
   const openData = new LocalOpenData()
   const log: Logger = {
     info: () => undefined,
@@ -79,7 +81,7 @@ export function createTestCloud(options: { config?: Partial<AppConfig> } = {}): 
       clientIp: '127.0.0.1',
       source: as.source ?? 'wx_client',
     }
-    return { db, ctx, pay, log, config, now: clock.now, openData }
+    return { db, ctx, pay, log, config, now: clock.now, openData, subscribe }
   }
 
   const pay: LocalPayment = new LocalPayment({

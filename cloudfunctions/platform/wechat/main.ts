@@ -5,19 +5,23 @@
  */
 import * as cloud from 'wx-server-sdk'
 import { handle, respond, type CloudFunction } from '../function'
-import type { Db, Deps, Logger, Payment } from '../ports'
+import type { Db, Deps, FileStore, Logger, Payment, Subscribe } from '../ports'
 import type { AppConfig } from '../../core/config'
 import { configFromEnv } from './config'
 import { toContext } from './context'
 import { createWechatDb } from './db'
 import { replacedFieldsOf, WechatOpenData } from './openData'
+import { WechatFileStore } from './files'
 import { WechatPayment } from './payment'
+import { WechatSubscribe } from './subscribe'
 
 interface Instance {
   db: Db
   pay: Payment
   log: Logger
   config: AppConfig
+  subscribe: Subscribe
+  files: FileStore
 }
 
 let instance: Instance | undefined
@@ -38,6 +42,8 @@ function setUp(): Instance {
       error: (message, fields) => logger.error({ message, ...fields }),
     },
     config: configFromEnv(process.env),
+    subscribe: new WechatSubscribe(() => cloud.openapi.subscribeMessage),
+    files: new WechatFileStore((options) => cloud.uploadFile(options)),
   }
 }
 

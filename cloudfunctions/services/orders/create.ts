@@ -7,6 +7,7 @@ import type { Order } from '../../core/model'
 import { orderIdFor } from '../../core/order/ids'
 import { priceOrder } from '../../core/pricing'
 import type { Deps } from '../../platform/ports'
+import { createFlashOrder } from '../flashOrders'
 import { claimPriceDayUnits, limitReached, priceDayOfferForOrder, releasePriceDayUnits } from '../priceDays'
 import { reserveProductStock, returnProductStock } from '../stock'
 
@@ -14,16 +15,19 @@ export interface CreateOrderInput {
   requestId: string
   productId: string
   qty: number
+  /** Buy in this flash sale (its units, its price, its limits). */
+  saleId?: string
 }
 
 /** A replay must ask for the same thing as the first call; a reused requestId is a client bug. */
 function replayOf(existing: Order, input: CreateOrderInput): Result<Order> {
-  return existing.productId === input.productId && existing.qty === input.qty
+  return existing.productId === input.productId && existing.qty === input.qty && existing.saleId === input.saleId
     ? ok(existing)
     : fail('CONFLICT', '请求编号已用于另一笔订单')
 }
 
 export async function createOrder(deps: Deps, openid: string, input: CreateOrderInput): Promise<Result<Order>> {
+  if (input.saleId !== undefined) return createFlashOrder(deps, openid, { ...input, saleId: input.saleId })
   const { db } = deps
   const orderId = orderIdFor(openid, input.requestId)
 

@@ -1,0 +1,116 @@
+/**
+ * Flash sales as members see them: the running and upcoming sales (cached per instance, like the
+ * shelf, so the home page costs no read on most views) and one sale with the caller's button.
+ */
+import type { FlashSaleCard, FlashSaleDetail, FlashSaleView } from '../core/contract'
+import { flashButton, flashSaleState, memberSaleId } from '../core/flashSale'
+import type { FlashSale, Product } from '../core/model'
+import type { Db, Deps } from '../platform/ports'
+import { saleEligibility } from './flashEligibility'
+import { listedProducts, SHELF_CACHE_MS } from './products'
+
+/** Sales that have not ended, soonest first; more than this are not shown. */
+const CURRENT_MAX = 50
+/** Sales on the home page: every running one, then upcoming ones up to this many in all. */
+export const HOME_SALES = 4
+
+interface CurrentCache {
+  loadedAt: number
+  sales: Promise<FlashSale[]>
+}
+
+const current = new WeakMap<Db, CurrentCache>()
+
+/**
+ * Sales not stopped and not ended, soonest start first, from the instance cache when fresh.
+ * For display only: `left` lags by up to the cache's lifetime; orders read the sale fresh.
+ */
+export async function currentSales(deps: Pick<Deps, 'db' | 'now' | 'config'>): Promise<FlashSale[]> {
+  const now = deps.now()
+  const ttl = deps.config.shelfCacheMs ?? SHELF_CACHE_MS
+  const cached = current.get(deps.db)
+  const fresh = cached && now - cached.loadedAt < ttl && now >= cached.loadedAt
+  const sales = fresh
+    ? cached.sales
+    : deps.db.query(
+        'flashSales',
+        { status: 'scheduled', endAt: { gt: now } },
+        { orderBy: [['startAt', 'asc'], ['_id', 'asc']], limit: CURRENT_MAX },
+      )
+  if (!fresh) {
+    current.set(deps.db, { loadedAt: now, sales })
+    sales.catch(() => {
+      if (current.get(deps.db)?.sales === sales) current.delete(deps.db)
+    })
+  }
+  // The cache may hold sales that have ended since it was loaded.
+  return (await sales).filter((sale) => sale.endAt > now)
+}
+
+export function toFlashSaleCard(sale: FlashSale, product: Product, now: number): FlashSaleCard {
+  return {
+    _id: sale._id,
+    productId: sale.productId,
+    title: sale.title,
+    cover: product.images[0] ?? '',
+    flashPriceFen: sale.flashPriceFen,
+    listPriceFen: product.priceFen,
+    quantity: sale.quantity,
+    left: Math.max(0, sale.left),
+    perMemberLimit: sale.perMemberLimit,
+    tiers: sale.tiers,
+    startAt: sale.startAt,
+    endAt: sale.endAt,
+    state: flashSaleState(sale, now),
+  }
+}
+
+/** Current sales whose product is on the shelf, as cards. */
+async function currentCards(deps: Pick<Deps, 'db' | 'now' | 'config'>): Promise<Array<{ sale: FlashSale; card: FlashSaleCard }>> {
+  const [sales, products] = await Promise.all([currentSales(deps), listedProducts(deps)])
+  const byId = new Map(products.map((product) => [product._id, product]))
+  const now = deps.now()
+  const out: Array<{ sale: FlashSale; card: FlashSaleCard }> = []
+  for (const sale of sales) {
+    const product = byId.get(sale.productId)
+    if (product) out.push({ sale, card: toFlashSaleCard(sale, product, now) })
+  }
+  return out
+}
+
+/** The home page's sales: every running one, then the next to start, `HOME_SALES` in all at most. */
+export async function homeSales(deps: Pick<Deps, 'db' | 'now' | 'config'>): Promise<FlashSaleCard[]> {
+  const cards = (await currentCards(deps)).map((entry) => entry.card)
+  const running = cards.filter((card) => card.state === 'running' || card.state === 'soldOut')
+  const upcoming = cards.filter((card) => card.state === 'upcoming')
+  return [...running, ...upcoming].slice(0, Math.max(HOME_SALES, running.length))
+}
+
+/** `card` with the button `openid` sees (reads the member's claim, reminder and groups). */
+async function withButton(deps: Deps, sale: FlashSale, card: FlashSaleCard, openid: string): Promise<FlashSaleView> {
+  const id = memberSaleId(sale._id, openid)
+  const [claim, reminder, eligibility] = await Promise.all([
+    openid ? deps.db.get('flashClaims', id) : null,
+    openid ? deps.db.get('flashReminders', id) : null,
+    saleEligibility(deps, openid, sale.tiers),
+  ])
+  const bought = claim?.bought ?? 0
+  const button = flashButton(sale, deps.now(), { bought, eligibility })
+  return { ...card, ...button, bought, reminded: reminder !== null }
+}
+
+/** Running and upcoming sales with the caller's button on each. */
+export async function listSalesFor(deps: Deps, openid: string): Promise<FlashSaleView[]> {
+  const cards = await currentCards(deps)
+  return Promise.all(cards.map(({ sale, card }) => withButton(deps, sale, card, openid)))
+}
+
+/** One sale read fresh, with its product and the caller's button; null when either is gone. */
+export async function saleDetailFor(deps: Deps, saleId: string, openid: string): Promise<FlashSaleDetail | null> {
+  const sale = await deps.db.get('flashSales', saleId)
+  if (!sale) return null
+  const product = await deps.db.get('products', sale.productId)
+  if (!product || product.status !== 'listed') return null
+  const view = await withButton(deps, sale, toFlashSaleCard(sale, product, deps.now()), openid)
+  return { ...view, subtitle: product.subtitle, images: product.images, detail: product.detail }
+}

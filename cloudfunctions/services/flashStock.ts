@@ -1,0 +1,89 @@
+/**
+ * Units of a flash sale and each member's claim on them, every move one atomic conditional write:
+ * a sale's `left` never goes below zero and a member's `bought` never above the limit, however
+ * many buy at once. Also the instance's sold-out mark, which answers SOLD_OUT without a write.
+ */
+import { memberSaleId } from '../core/flashSale'
+import type { FlashSale, Order } from '../core/model'
+import type { Db } from '../platform/ports'
+
+/**
+ * Takes `qty` units of a sale that is on (not stopped) and running at `now`, or nothing. The kill
+ * switch and the sale's times are part of the condition, so they hold even against a stale read.
+ */
+export async function takeSaleUnits(db: Db, saleId: string, qty: number, now: number): Promise<boolean> {
+  const taken = await db.update(
+    'flashSales',
+    { _id: saleId, status: 'scheduled', left: { gte: qty }, startAt: { lte: now }, endAt: { gt: now } },
+    { inc: { left: -qty, reserved: qty } },
+  )
+  return taken === 1
+}
+
+/** Gives back units taken for an order that was never written, or that closed unpaid. */
+export async function returnSaleUnits(db: Db, saleId: string, qty: number): Promise<void> {
+  await db.update('flashSales', { _id: saleId }, { inc: { left: qty, reserved: -qty } })
+  clearSoldOut(db, saleId)
+}
+
+/**
+ * Adds `qty` to the member's claim on the sale if that keeps it within the limit. The first
+ * purchase creates the claim (a deterministic id, so two first purchases cannot both create it).
+ */
+export async function claimUnits(
+  db: Db,
+  sale: Pick<FlashSale, '_id' | 'perMemberLimit'>,
+  openid: string,
+  qty: number,
+  now: number,
+): Promise<boolean> {
+  if (qty > sale.perMemberLimit) return false
+  const _id = memberSaleId(sale._id, openid)
+  if (await db.add('flashClaims', { _id, saleId: sale._id, openid, bought: qty, updatedAt: now })) return true
+  const claimed = await db.update(
+    'flashClaims',
+    { _id, bought: { lte: sale.perMemberLimit - qty } },
+    { inc: { bought: qty }, set: { updatedAt: now } },
+  )
+  return claimed === 1
+}
+
+/** Takes `qty` back off the member's claim (an undo, or an order that closed unpaid). */
+export async function releaseClaim(db: Db, saleId: string, openid: string, qty: number): Promise<void> {
+  await db.update('flashClaims', { _id: memberSaleId(saleId, openid) }, { inc: { bought: -qty } })
+}
+
+/** A closed unpaid sale order: its units go back to the sale and off the member's claim. */
+export async function releaseSaleOrder(db: Db, order: Order & { saleId: string }): Promise<void> {
+  await returnSaleUnits(db, order.saleId, order.qty)
+  await releaseClaim(db, order.saleId, order.openid, order.qty)
+}
+
+/** A paid sale order: its units move from reserved to paid. */
+export async function recordSalePaid(db: Db, order: Order & { saleId: string }): Promise<void> {
+  await db.update('flashSales', { _id: order.saleId }, { inc: { reserved: -order.qty, paid: order.qty } })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sold-out mark: once this instance has seen a sale with nothing left, further attempts are
+// answered from memory for a moment. Units may come back (an unpaid order expires, a member
+// cancels), so the mark is short-lived, and cleared at once when this instance returns units.
+
+export const SOLD_OUT_MARK_MS = 1_000
+
+const soldOut = new WeakMap<Db, Map<string, number>>()
+
+export function markSoldOut(db: Db, saleId: string, now: number): void {
+  let marks = soldOut.get(db)
+  if (!marks) soldOut.set(db, (marks = new Map()))
+  marks.set(saleId, now)
+}
+
+export function isMarkedSoldOut(db: Db, saleId: string, now: number): boolean {
+  const at = soldOut.get(db)?.get(saleId)
+  return at !== undefined && now >= at && now - at < SOLD_OUT_MARK_MS
+}
+
+export function clearSoldOut(db: Db, saleId: string): void {
+  soldOut.get(db)?.delete(saleId)
+}

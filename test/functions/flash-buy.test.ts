@@ -1,0 +1,196 @@
+/**
+ * Buying in a flash sale (order.create with saleId) against the real local database: the sale's
+ * window, eligibility, the per-member limit, idempotency, and units that come back.
+ */
+import cron from '../../cloudfunctions/cron/function'
+import order from '../../cloudfunctions/order/function'
+import { handle } from '../../cloudfunctions/platform/function'
+import { orderIdFor } from '../../cloudfunctions/core/order/ids'
+import { reconcileSales } from '../../cloudfunctions/services/flashReconcile'
+import { createTestCloud, type TestCloud } from '../helpers/cloud'
+import { dumpAll, member as memberId, newRequestId, seedProduct, TIMER } from './builders'
+import { buy, countingWrites, joinGroup, MINUTE, SALE_END, SALE_START, seedGroups, seedSale } from './flashBuilders'
+
+describe('buying in a flash sale', () => {
+  let cloud: TestCloud
+
+  beforeEach(async () => {
+    cloud = createTestCloud()
+    await seedProduct(cloud, { stock: 50, priceFen: 12_900 })
+    await seedGroups(cloud)
+    await joinGroup(cloud, 'G-core', 1, 4)
+    await joinGroup(cloud, 'G-like', 10)
+    cloud.clock.set(SALE_START)
+  })
+  afterEach(() => cloud.close())
+
+  async function sale() {
+    return (await cloud.db.get('flashSales', 'sale-longjing'))!
+  }
+
+  async function expectClean() {
+    const result = await reconcileSales(cloud.db)
+    expect(result.sales.flatMap((tally) => tally.discrepancies)).toEqual([])
+    expect(result.clean).toBe(true)
+  }
+
+  it('sells at the flash price from the sale, not from the product', async () => {
+    await seedSale(cloud)
+    const res = await buy(cloud, 1, { qty: 2 })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { status: 'pending', qty: 2, unitPriceFen: 5_900, totalFen: 11_800, listPriceFen: 12_900, priceSource: 'flash', sourceId: 'sale-longjing', saleId: 'sale-longjing' },
+    })
+    expect(await sale()).toMatchObject({ left: 98, reserved: 2, paid: 0 })
+    expect(await cloud.db.get('flashClaims', `sale-longjing:${memberId(1)}`)).toMatchObject({ bought: 2 })
+    expect((await cloud.db.get('products', 'p-longjing'))?.stock).toBe(50)
+    await expectClean()
+  })
+
+  it('refuses attempts before the start and from the end, writing nothing', async () => {
+    await seedSale(cloud)
+    cloud.clock.set(SALE_START - 1)
+    const before = await dumpAll(cloud.db)
+    expect(await buy(cloud, 1)).toMatchObject({ ok: false, code: 'NOT_STARTED' })
+    cloud.clock.set(SALE_END)
+    expect(await buy(cloud, 1)).toMatchObject({ ok: false, code: 'ENDED' })
+    expect(await dumpAll(cloud.db)).toEqual(before)
+  })
+
+  it('refuses a sale of another product, an unknown sale and a visitor', async () => {
+    await seedSale(cloud)
+    await seedProduct(cloud, { _id: 'p-other' })
+    expect(await buy(cloud, 1, { productId: 'p-other' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await buy(cloud, 1, { saleId: 'sale-nope' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    const visitor = await cloud.call(order, { action: 'create', requestId: newRequestId(), productId: 'p-longjing', qty: 1, saleId: 'sale-longjing' })
+    expect(visitor).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+    expect(await sale()).toMatchObject({ left: 100 })
+  })
+
+  it('refuses people outside the groups, with the reason, writing nothing', async () => {
+    await seedSale(cloud, { tiers: ['core', 'ordinary'] })
+    const before = await dumpAll(cloud.db)
+    expect(await buy(cloud, 99)).toEqual({ ok: false, code: 'NOT_MEMBER', message: '仅限群友参与，请从群聊中打开小程序' })
+    expect(await buy(cloud, 10)).toEqual({ ok: false, code: 'NOT_MEMBER', message: '本场仅限核心群、普通群的群友参与' })
+    expect(await dumpAll(cloud.db)).toEqual(before)
+    expect(await buy(cloud, 1)).toMatchObject({ ok: true })
+  })
+
+  it('holds each member to the per-member limit across orders', async () => {
+    await seedSale(cloud, { perMemberLimit: 2 })
+    expect(await buy(cloud, 1)).toMatchObject({ ok: true })
+    expect(await buy(cloud, 1, { qty: 2 })).toEqual({ ok: false, code: 'LIMIT_REACHED', message: '每人限购 2 件' })
+    expect(await buy(cloud, 1)).toMatchObject({ ok: true })
+    expect(await buy(cloud, 1)).toMatchObject({ ok: false, code: 'LIMIT_REACHED' })
+    expect(await buy(cloud, 2, { qty: 3 })).toMatchObject({ ok: false, code: 'LIMIT_REACHED' })
+    expect(await sale()).toMatchObject({ left: 98, reserved: 2 })
+    await expectClean()
+  })
+
+  it('answers a replayed requestId with the first order, taking units once', async () => {
+    await seedSale(cloud)
+    const requestId = newRequestId()
+    const results = await Promise.all(Array.from({ length: 20 }, () => buy(cloud, 1, { requestId })))
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect(new Set(results.map((r) => r.data._id))).toEqual(new Set([orderIdFor(memberId(1), requestId)]))
+    cloud.clock.advance(MINUTE)
+    expect(await buy(cloud, 1, { requestId })).toEqual(results[0])
+    expect(await sale()).toMatchObject({ left: 99, reserved: 1 })
+    expect(await cloud.db.get('flashClaims', `sale-longjing:${memberId(1)}`)).toMatchObject({ bought: 1 })
+    // Replays are answered even once the sale is sold out or over.
+    await cloud.db.update('flashSales', { _id: 'sale-longjing' }, { set: { status: 'stopped' } })
+    expect(await buy(cloud, 1, { requestId })).toEqual(results[0])
+    await expectClean()
+  })
+
+  it('refuses a requestId reused for another purchase', async () => {
+    await seedSale(cloud)
+    await seedProduct(cloud, { _id: 'p-other' })
+    const requestId = newRequestId()
+    await buy(cloud, 1, { requestId })
+    expect(await buy(cloud, 1, { requestId, qty: 2 })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    const plain = await cloud.call(order, { action: 'create', requestId, productId: 'p-longjing', qty: 1 }, { openid: memberId(1) })
+    expect(plain).toMatchObject({ ok: false, code: 'CONFLICT' })
+  })
+
+  it('answers SOLD_OUT without a database write once the sale is sold out', async () => {
+    await seedSale(cloud, { quantity: 3, perMemberLimit: 3 })
+    expect(await buy(cloud, 1, { qty: 3 })).toMatchObject({ ok: true })
+    expect(await buy(cloud, 2)).toEqual({ ok: false, code: 'SOLD_OUT', message: '已售罄' })
+
+    const counted = countingWrites(cloud.db)
+    const deps = { ...cloud.deps({ openid: memberId(3) }), db: counted.db }
+    const event = () => ({ action: 'create', requestId: newRequestId(), productId: 'p-longjing', qty: 1, saleId: 'sale-longjing' })
+    const results = await Promise.all(Array.from({ length: 50 }, () => handle(order, event(), deps)))
+    expect(results.every((r) => !r.ok && r.code === 'SOLD_OUT')).toBe(true)
+    expect(counted.writes()).toBe(0)
+  })
+
+  it('tells a member how many are left when they ask for more', async () => {
+    await seedSale(cloud, { quantity: 3, perMemberLimit: 3 })
+    await buy(cloud, 1, { qty: 2 })
+    expect(await buy(cloud, 2, { qty: 2 })).toEqual({ ok: false, code: 'SOLD_OUT', message: '仅剩 1 件' })
+    expect(await buy(cloud, 2, { qty: 1 })).toMatchObject({ ok: true })
+  })
+
+  it('stops selling at once when the operator pulls the kill switch', async () => {
+    await seedSale(cloud)
+    expect(await buy(cloud, 1)).toMatchObject({ ok: true })
+    await cloud.db.update('flashSales', { _id: 'sale-longjing' }, { set: { status: 'stopped', stoppedAt: cloud.clock.now() } })
+    expect(await buy(cloud, 2)).toEqual({ ok: false, code: 'ENDED', message: '活动已停止' })
+    expect(await sale()).toMatchObject({ left: 99, reserved: 1 })
+  })
+
+  it('gives the units of a cancelled order back to the sale and the member', async () => {
+    await seedSale(cloud, { perMemberLimit: 2 })
+    const first = await buy(cloud, 1, { qty: 2 })
+    expect(await cloud.call(order, { action: 'cancel', orderId: first.data._id }, { openid: memberId(1) })).toMatchObject({ ok: true })
+    expect(await sale()).toMatchObject({ left: 100, reserved: 0 })
+    expect(await cloud.db.get('flashClaims', `sale-longjing:${memberId(1)}`)).toMatchObject({ bought: 0 })
+    expect(await buy(cloud, 1, { qty: 2 })).toMatchObject({ ok: true })
+    expect((await cloud.db.get('products', 'p-longjing'))?.stock).toBe(50)
+    await expectClean()
+  })
+
+  it('expires unpaid orders and gives their units back to the sale, not the product', async () => {
+    await seedSale(cloud, { quantity: 2, perMemberLimit: 2 })
+    const unpaid = await buy(cloud, 1, { qty: 2 })
+    expect(await buy(cloud, 2)).toMatchObject({ code: 'SOLD_OUT' })
+
+    cloud.clock.advance(cloud.config.orderTtlMs)
+    expect(await cloud.call(cron, {}, TIMER)).toMatchObject({ ok: true, data: { expired: 1 } })
+    expect(await cloud.db.get('orders', unpaid.data._id)).toMatchObject({ status: 'expired' })
+    expect(await sale()).toMatchObject({ left: 2, reserved: 0, paid: 0 })
+    expect(await cloud.db.get('flashClaims', `sale-longjing:${memberId(1)}`)).toMatchObject({ bought: 0 })
+    expect((await cloud.db.get('products', 'p-longjing'))?.stock).toBe(50)
+    // The sold-out answer does not outlive the units coming back.
+    expect(await buy(cloud, 2)).toMatchObject({ ok: true })
+    await expectClean()
+  })
+
+  it('counts a paid order as paid on the sale and as sold on the product', async () => {
+    await seedSale(cloud)
+    const created = await buy(cloud, 1, { qty: 2 })
+    await cloud.call(order, { action: 'pay', orderId: created.data._id }, { openid: memberId(1) })
+    expect(await cloud.pay.complete(created.data._id)).toEqual({ errcode: 0, errmsg: 'OK' })
+    expect(await sale()).toMatchObject({ left: 98, reserved: 0, paid: 2 })
+    expect(await cloud.db.get('products', 'p-longjing')).toMatchObject({ stock: 50, sold: 2 })
+    await expectClean()
+  })
+
+  it('refunds a payment that lands after the order expired, leaving the sale as it was', async () => {
+    await seedSale(cloud)
+    const created = await buy(cloud, 1, { qty: 2 })
+    await cloud.call(order, { action: 'pay', orderId: created.data._id }, { openid: memberId(1) })
+    cloud.clock.advance(cloud.config.orderTtlMs)
+    await cloud.call(cron, {}, TIMER)
+    expect(await sale()).toMatchObject({ left: 100, reserved: 0, paid: 0 })
+
+    expect(await cloud.pay.complete(created.data._id)).toEqual({ errcode: 0, errmsg: 'OK' })
+    expect(await cloud.db.get('orders', created.data._id)).toMatchObject({ status: 'refunded', refundReason: '订单已超时关闭，付款已原路退回' })
+    expect(await cloud.pay.queryOrder(created.data._id)).toMatchObject({ tradeState: 'REFUND' })
+    expect(await sale()).toMatchObject({ left: 100, reserved: 0, paid: 0 })
+    expect(await cloud.db.get('products', 'p-longjing')).toMatchObject({ stock: 50, sold: 0 })
+    await expectClean()
+  })
+})
