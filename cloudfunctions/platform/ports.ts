@@ -172,6 +172,18 @@ export interface OpenData {
 }
 
 // ---------------------------------------------------------------------------------------------
+// File storage: images operators upload from the console.
+
+export interface FileStore {
+  /**
+   * Stores `content` at `path` (e.g. `products/<hash>.png`, no `..`) and resolves what pages use
+   * to show it: a URL the local cloud serves (`/files/products/...`) or a cloud storage fileID
+   * (`cloud://...`, which `<Image>` in the mini program shows directly).
+   */
+  save(path: string, content: Uint8Array): Promise<string>
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void
@@ -194,4 +206,6 @@ export interface Deps {
    * Optional until every host wires it; code that sends messages reports its absence.
    */
   subscribe?: Subscribe
+  /** File storage (wechat: cloud storage `uploadFile`; local: `.data/files`, served at /files/). */
+  files?: FileStore
 }

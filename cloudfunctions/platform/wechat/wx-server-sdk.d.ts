@@ -229,4 +229,7 @@ declare module 'wx-server-sdk' {
   }
 
   export const cloudPay: CloudPay.Api
+
+  /** Uploads a file to the environment's cloud storage; `fileID` is `cloud://...`. */
+  export function uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string; statusCode?: number; errMsg?: string }>
 }

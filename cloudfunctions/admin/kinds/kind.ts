@@ -1,0 +1,41 @@
+/**
+ * How one config kind (products, groups, price days, flash sales) is validated, stored and
+ * removed. `upsert.ts` and `remove.ts` run every kind the same way: validate with whatever reads
+ * the kind needs, then write the change and its audit entry in one transaction.
+ */
+import { randomBytes } from 'node:crypto'
+import type { Failure } from '../../core/errors'
+import type { FieldErrors } from '../../core/membership'
+import type { Db, Deps } from '../../platform/ports'
+import type { FieldFailure } from '../api'
+
+/** Validated input, and the `_id` it is stored under. */
+export type Prepared<V> = { ok: true; id: string; value: V } | { ok: false; fields: FieldErrors }
+
+export interface ConfigKindDef<D extends { _id: string; updatedAt: number }, V> {
+  /** Validates what the operator sent (shape first, then rules that need reads). Writes nothing. */
+  prepare(doc: Record<string, unknown>, deps: Deps): Promise<Prepared<V>>
+  /**
+   * The document to store given what is stored now (read inside the transaction, so counters
+   * moved by concurrent orders are current). A failure stops the transaction before any write.
+   */
+  build(value: V, existing: D | null, at: { id: string; now: number }): D | Failure
+  /** Why the document may not be removed (checked before the transaction), or null. */
+  checkRemove?(existing: D, deps: Deps): Promise<Failure | null>
+  /** The same check on the document as read inside the removing transaction (counters moved since). */
+  removable?(existing: D): Failure | null
+  /** Drops caches this instance keeps of the kind, so its own next read sees the change. */
+  changed?(db: Db): void
+}
+
+/** INVALID_INPUT naming the first bad field in the message and every bad field in `fields`. */
+export function invalidFields(fields: FieldErrors): FieldFailure {
+  const [first] = Object.entries(fields)
+  const message = first ? `字段 ${first[0]} 无效: ${first[1]}` : '输入有误'
+  return { ok: false, code: 'INVALID_INPUT', message, fields }
+}
+
+/** A fresh document id: time-ordered, then random, within `docId`'s alphabet. */
+export function newId(prefix: string, now: number): string {
+  return `${prefix}-${now.toString(36)}${randomBytes(5).toString('hex')}`
+}
