@@ -93,6 +93,12 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
 
   app.get('/dev/users', async () => DEMO_MEMBERS.map((m) => ({ openid: m._id, nickname: m.nickname })))
 
+  // The h5 user switcher's "open from group X" (`dev:<opengid>`): the groups seen so far, named or pending.
+  app.get('/dev/groups', async () => {
+    const groups = await cloud.db.query('groups', {}, { orderBy: [['_id', 'asc']], limit: 100 })
+    return groups.map((g) => ({ opengid: g._id, name: g.name, tier: g.tier, topic: g.topic, status: g.status }))
+  })
+
   // Static files. The first registration decorates `reply.sendFile` (used by the SPA fallback).
   fs.mkdirSync(options.filesDir, { recursive: true })
   await app.register(fastifyStatic, { root: options.seedImagesDir, prefix: '/files/seed/', maxAge: '1h' })
