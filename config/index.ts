@@ -11,7 +11,8 @@ const coreDir = path.join(root, 'cloudfunctions', 'core')
  * One config for both targets: `dist/weapp` (opened by WeChat DevTools through the root
  * project.config.json) and `dist/h5` (served by the local cloud at `/`).
  * `TARO_APP_ID` (env or .env file) replaces the appid in the generated project.config.json;
- * `TARO_APP_CLOUD_ENV` is the cloud environment id `Taro.cloud.init` uses in weapp.
+ * `TARO_APP_CLOUD_ENV` is the cloud environment id `Taro.cloud.init` uses in weapp;
+ * `TARO_APP_FLASH_TEMPLATE_ID` the subscribe-message template 提醒我 asks for.
  */
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -34,6 +35,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // A .env file value for TARO_APP_CLOUD_ENV overrides this one (Taro merges .env after).
     env: {
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV || ''),
+      TARO_APP_FLASH_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_FLASH_TEMPLATE_ID || ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

@@ -4,6 +4,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/product', pages: ['pages/list', 'pages/detail'] },
     { root: 'packages/order', pages: ['pages/detail', 'pages/list'] },
+    { root: 'packages/flash', pages: ['pages/list', 'pages/detail'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

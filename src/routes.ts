@@ -8,6 +8,8 @@ export const PAGES = {
   productDetail: '/packages/product/pages/detail',
   orderDetail: '/packages/order/pages/detail',
   orderList: '/packages/order/pages/list',
+  flashList: '/packages/flash/pages/list',
+  flashDetail: '/packages/flash/pages/detail',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {
@@ -21,3 +23,4 @@ export function withQuery(path: string, query: Record<string, string | undefined
 export const productDetailUrl = (productId: string) => withQuery(PAGES.productDetail, { id: productId })
 export const orderDetailUrl = (orderId: string) => withQuery(PAGES.orderDetail, { id: orderId })
 export const orderListUrl = (status?: OrderStatus) => withQuery(PAGES.orderList, { status })
+export const flashDetailUrl = (saleId: string) => withQuery(PAGES.flashDetail, { id: saleId })

@@ -25,6 +25,8 @@ declare namespace NodeJS {
     TARO_APP_ID: string
     /** The WeChat cloud environment id `Taro.cloud.init` uses in weapp (empty: the default environment). */
     TARO_APP_CLOUD_ENV?: string
+    /** The subscribe-message template 提醒我 asks for in weapp (empty: the one `flash.list` names). */
+    TARO_APP_FLASH_TEMPLATE_ID?: string
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * h5 dev identity: which demo member the local cloud should treat as the caller. The first
- * visit picks the first demo member from `GET /dev/users`; the user switcher on 我的 changes it.
+ * visit picks the first demo member from `GET /dev/users`; the user switcher on 我的 changes it,
+ * and can open the shop "from" a group the local cloud knows (`GET /dev/groups`).
  */
 import { useSession } from '@/stores/session'
 import { getJson } from './http'
@@ -22,6 +23,32 @@ function toUsers(body: unknown): DevUser[] {
 export async function listDevUsers(): Promise<DevUser[]> {
   try {
     return toUsers(await getJson('/dev/users'))
+  } catch {
+    return []
+  }
+}
+
+export interface DevGroup {
+  opengid: string
+  name: string
+  status: 'registered' | 'pending'
+  tier?: string
+  topic?: string
+}
+
+function toGroups(body: unknown): DevGroup[] {
+  const list = Array.isArray(body) ? body : (body as { groups?: unknown } | null)?.groups
+  if (!Array.isArray(list)) return []
+  return list.filter(
+    (g): g is DevGroup =>
+      typeof g === 'object' && g !== null && typeof g.opengid === 'string' && typeof g.name === 'string' && (g.status === 'registered' || g.status === 'pending'),
+  )
+}
+
+/** The groups the local cloud has seen (`GET /dev/groups`), for "open from group X"; empty when it does not answer. */
+export async function listDevGroups(): Promise<DevGroup[]> {
+  try {
+    return toGroups(await getJson('/dev/groups'))
   } catch {
     return []
   }

@@ -20,17 +20,20 @@ export interface BuySheetProps {
   open: boolean
   product: BuySheetProduct
   busy?: boolean
+  /** Most units one member may buy at this price (a price day's limit), if any. */
+  limit?: number
   onClose: () => void
   onConfirm: (qty: number) => void
 }
 
-export function BuySheet({ open, product, busy = false, onClose, onConfirm }: BuySheetProps) {
+export function BuySheet({ open, product, busy = false, limit, onClose, onConfirm }: BuySheetProps) {
   const [qty, setQty] = useState(1)
-  const max = maxQty(product.stock)
+  const units = limit === undefined ? product.stock : Math.min(product.stock, limit)
+  const max = maxQty(units)
   // Stock can drop while the sheet is open (a refresh after SOLD_OUT): keep qty within it.
-  useEffect(() => setQty((q) => clampQty(q, product.stock)), [product.stock])
+  useEffect(() => setQty((q) => clampQty(q, units)), [units])
 
-  const change = (delta: number) => setQty((q) => clampQty(q + delta, product.stock))
+  const change = (delta: number) => setQty((q) => clampQty(q + delta, units))
   const canBuy = max >= 1 && !busy
 
   return (
@@ -39,7 +42,9 @@ export function BuySheet({ open, product, busy = false, onClose, onConfirm }: Bu
         <Image className='buy-sheet__cover' src={product.cover} mode='aspectFill' />
         <View className='buy-sheet__info'>
           <Price fen={product.priceFen} size='lg' />
-          <Text className='buy-sheet__stock'>库存 {product.stock} 件</Text>
+          <Text className='buy-sheet__stock'>
+            库存 {product.stock} 件{limit !== undefined ? ` · 每人限购 ${limit} 件` : ''}
+          </Text>
           <Text className='buy-sheet__title'>{product.title}</Text>
         </View>
       </View>

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { ProductCard as ProductCardData } from '@core/contract'
-import { Price } from '../price'
+import { OfferPrice } from '../offer-price'
 import './index.css'
 
 export interface ProductCardProps {
@@ -8,9 +8,8 @@ export interface ProductCardProps {
   onOpen: (productId: string) => void
 }
 
-/** One product on the shelf: cover, title, today's price, and whether any are left. */
+/** One product on the shelf: cover, title, today's price for this caller, and whether any are left. */
 export function ProductCard({ product, onOpen }: ProductCardProps) {
-  const discounted = product.priceFen < product.listPriceFen
   return (
     <View className={`product-card card ${product.soldOut ? 'product-card--sold-out' : ''}`} onClick={() => onOpen(product._id)}>
       <View className='product-card__cover-wrap'>
@@ -25,8 +24,7 @@ export function ProductCard({ product, onOpen }: ProductCardProps) {
         <Text className='product-card__title'>{product.title}</Text>
         {product.subtitle ? <Text className='product-card__subtitle'>{product.subtitle}</Text> : null}
         <View className='product-card__foot'>
-          <Price fen={product.priceFen} size='md' />
-          {discounted ? <Price fen={product.listPriceFen} strike className='product-card__list-price' /> : null}
+          <OfferPrice product={product} />
         </View>
       </View>
     </View>

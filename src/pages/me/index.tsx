@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { ORDER_STATUSES, ORDER_STATUS_TEXT, type OrderStatus } from '@core/order/status'
+import { MemberGroups } from '@/components/member-groups'
+import { useGroupsChanged } from '@/hooks/useGroupsChanged'
 import { useShareCard } from '@/hooks/useShareCard'
 import { orderListUrl, PAGES } from '@/routes'
 import { call } from '@/services/cloud'
@@ -15,6 +17,7 @@ type Counts = Partial<Record<OrderStatus, number>>
 export default function Me() {
   const nickname = useSession((s) => s.nickname)
   const openid = useSession((s) => s.openid)
+  const groups = useSession((s) => s.groups)
   const [counts, setCounts] = useState<Counts>({})
 
   const load = useCallback(async () => {
@@ -26,12 +29,14 @@ export default function Me() {
       return
     }
     useSession.getState().setMember(result.data)
+    useSession.getState().setGroups(result.data.groups)
     setCounts(result.data.orderCounts)
   }, [])
 
   useDidShow(() => {
     void load()
   })
+  useGroupsChanged(() => void load())
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())
   })
@@ -50,6 +55,8 @@ export default function Me() {
           {openid ? <Text className='me__openid'>ID {openid}</Text> : null}
         </View>
       </View>
+
+      <MemberGroups groups={groups} />
 
       <View className='me__orders card'>
         <View className='me__orders-head' onClick={() => openOrders()}>

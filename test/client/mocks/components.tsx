@@ -5,14 +5,15 @@ type Props = PropsWithChildren<{
   className?: string
   onClick?: () => void
   src?: string
+  style?: Record<string, string>
   disabled?: boolean
   'aria-label'?: string
   [other: string]: unknown
 }>
 
 function host(tag: string) {
-  return function Host({ className, onClick, src, disabled, children, ...rest }: Props) {
-    const dom: Record<string, unknown> = { className, onClick, src, disabled, 'aria-label': rest['aria-label'] }
+  return function Host({ className, onClick, src, style, disabled, children, ...rest }: Props) {
+    const dom: Record<string, unknown> = { className, onClick, src, style, disabled, 'aria-label': rest['aria-label'] }
     return createElement(tag, dom, children)
   }
 }

@@ -16,10 +16,20 @@ const Taro = {
   stopPullDownRefresh: jest.fn(),
   showShareMenu: jest.fn(async () => ({})),
   requestPayment: jest.fn(async () => ({ errMsg: 'requestPayment:ok' })),
+  requestSubscribeMessage: jest.fn(async (_options: { tmplIds: string[] }): Promise<Record<string, string>> => ({
+    errMsg: 'requestSubscribeMessage:ok',
+  })),
+  getGroupEnterInfo: jest.fn(async (): Promise<{ errMsg: string; cloudID?: string }> => ({ errMsg: 'getGroupEnterInfo:ok' })),
+  getShareInfo: jest.fn(async (_options: { shareTicket: string }): Promise<{ errMsg: string; cloudID?: string }> => ({
+    errMsg: 'getShareInfo:ok',
+  })),
+  getEnterOptionsSync: jest.fn(() => ({ scene: 1001, path: '', query: {} })),
   getStorageSync: jest.fn((key: string) => storage.get(key) ?? ''),
   setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, value)),
   cloud: {
     init: jest.fn(),
+    // WeChat's marker object, which the cloud replaces with the open data it stands for.
+    CloudID: jest.fn((cloudID: string) => ({ cloudID, marker: 'CloudID' })),
     callFunction: jest.fn(async (_options: { name: string; data: unknown }): Promise<{ result: unknown }> => ({ result: null })),
   },
 }

@@ -4,17 +4,23 @@ import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import type { ProductView } from '@core/contract'
 import { BuySheet } from '@/components/buy-sheet'
 import { Empty } from '@/components/empty'
+import { Countdown } from '@/components/countdown'
 import { Loading } from '@/components/loading'
-import { Price } from '@/components/price'
+import { OfferPrice } from '@/components/offer-price'
+import { useGroupsChanged } from '@/hooks/useGroupsChanged'
+import { useReloadWhenDue } from '@/hooks/useReloadWhenDue'
 import { useShareCard } from '@/hooks/useShareCard'
 import { orderDetailUrl, PAGES, productDetailUrl } from '@/routes'
+import { ensureServerClock } from '@/services/clock'
 import { call } from '@/services/cloud'
+import { useSession } from '@/stores/session'
 import { createRequestIds, isRetryable } from '@/utils/requestId'
 import { showError } from '@/utils/toast'
 import './detail.css'
 
 export default function ProductDetail() {
   const productId = useRouter().params.id ?? ''
+  const clockOffsetMs = useSession((s) => s.clockOffsetMs)
   const [product, setProduct] = useState<ProductView | null>(null)
   const [missing, setMissing] = useState(false)
   const [sheetOpen, setSheetOpen] = useState(false)
@@ -34,8 +40,13 @@ export default function ProductDetail() {
   }, [productId])
 
   useLoad(() => {
+    // Opened straight from a share card, the clock offset may not be measured yet.
+    void ensureServerClock()
     void load()
   })
+  // Opened from a group card: the binding lands after the first load and may change the price.
+  useGroupsChanged(() => void load())
+  const reloadWhenDue = useReloadWhenDue(load)
   useShareCard(product ? product.title : '群友好物', productDetailUrl(productId))
 
   const buy = async (qty: number) => {
@@ -67,7 +78,7 @@ export default function ProductDetail() {
   }
   if (!product) return <Loading />
 
-  const discounted = product.priceFen < product.listPriceFen
+  const offer = product.priceDay
   const images = product.images.length > 0 ? product.images : [product.cover]
 
   return (
@@ -81,10 +92,7 @@ export default function ProductDetail() {
       </Swiper>
 
       <View className='product-detail__main card'>
-        <View className='product-detail__prices'>
-          <Price fen={product.priceFen} size='lg' />
-          {discounted ? <Price fen={product.listPriceFen} strike className='product-detail__list-price' /> : null}
-        </View>
+        <OfferPrice product={product} size='lg' />
         <Text className='product-detail__title'>{product.title}</Text>
         {product.subtitle ? <Text className='product-detail__subtitle'>{product.subtitle}</Text> : null}
         <View className='product-detail__stats'>
@@ -92,6 +100,22 @@ export default function ProductDetail() {
           <Text>已售 {product.sold}</Text>
         </View>
       </View>
+
+      {offer ? (
+        <View className={`product-detail__day card ${offer.eligible ? '' : 'product-detail__day--off'}`}>
+          <View className='product-detail__day-head'>
+            <Text className='product-detail__day-badge'>群友价日</Text>
+            <Text className='product-detail__day-title'>{offer.title}</Text>
+            <Text className='product-detail__day-clock'>距结束 </Text>
+            <Countdown targetAt={offer.endAt} clockOffsetMs={clockOffsetMs} onEnd={reloadWhenDue} className='product-detail__day-countdown' />
+          </View>
+          <Text className='product-detail__day-note'>
+            {offer.eligible
+              ? `今天你享群友价，每人每天限购 ${offer.limitPerMember} 件`
+              : `${offer.reason ?? '你暂不符合本场群友价条件'}，你看到的是原价`}
+          </Text>
+        </View>
+      ) : null}
 
       <View className='product-detail__text card'>
         <Text className='product-detail__text-title'>商品详情</Text>
@@ -118,6 +142,7 @@ export default function ProductDetail() {
         open={sheetOpen}
         product={product}
         busy={buying}
+        limit={offer?.eligible ? offer.limitPerMember : undefined}
         onClose={() => setSheetOpen(false)}
         onConfirm={(qty) => void buy(qty)}
       />
