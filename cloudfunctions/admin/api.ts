@@ -24,6 +24,20 @@ import type { PriceDayInput } from '../core/priceDayValidation'
 
 export type Role = Operator['role']
 
+// ---------------------------------------------------------------------------------------------
+// Limits the function enforces and the console's forms check as operators type.
+
+/** Largest list price, in fen (¥1,000,000). */
+export const PRODUCT_MAX_PRICE_FEN = 100_000_000
+export const PRODUCT_MAX_STOCK = 1_000_000
+export const PRODUCT_MAX_IMAGES = 9
+/** Largest uploaded picture, decoded; the local gateway takes request bodies up to 1 MB. */
+export const IMAGE_MAX_BYTES = 600 * 1024
+/** Picture types `uploadImage` accepts (checked by their first bytes on the server). */
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const
+
+// ---------------------------------------------------------------------------------------------
+
 export interface OperatorView {
   username: string
   role: Role

@@ -9,9 +9,9 @@ import { z } from 'zod'
 import { fail, ok, type Result } from '../core/errors'
 import { adminAction } from './auth'
 import { invalidFields } from './kinds/kind'
+import { IMAGE_MAX_BYTES } from './api'
 
-/** Decoded size limit; the local gateway takes request bodies up to 1 MB. */
-export const IMAGE_MAX_BYTES = 600 * 1024
+export { IMAGE_MAX_BYTES }
 
 const input = z
   .object({

@@ -5,6 +5,7 @@
 import type { AppConfig } from '../core/config'
 import { handle, respond, type CloudFunction } from '../platform/function'
 import { createLocalDb, type LocalDb } from '../platform/local/db'
+import { LocalFileStore } from '../platform/local/files'
 import { LocalPayment } from '../platform/local/payment'
 import { LocalOpenData } from '../platform/local/openData'
 import { LocalOutbox } from '../platform/local/outbox'
@@ -27,6 +28,8 @@ export interface LocalCloudOptions {
   /** The SQLite file (created if missing). */
   dbFile: string
   config: AppConfig
+  /** Where uploaded files go (served by the gateway at /files/); without it uploads are refused. */
+  filesDir?: string
   now?: () => number
   log?: Logger
 }
@@ -51,10 +54,11 @@ export function createLocalCloud(options: LocalCloudOptions): LocalCloud {
   const log = options.log ?? consoleLogger()
   const { config } = options
   const openData = new LocalOpenData()
+  const files = options.filesDir ? new LocalFileStore(options.filesDir) : undefined
   const subscribe = new LocalOutbox({ db, now })
 
   const invoke = async (fn: CloudFunction, event: unknown, ctx: Context): Promise<unknown> => {
-    const deps: Deps = { db, ctx, pay, log, config, now, openData, subscribe }
+    const deps: Deps = { db, ctx, pay, log, config, now, openData, subscribe, files }
     return respond(fn, await handle(fn, event, deps))
   }
 

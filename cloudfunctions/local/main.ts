@@ -66,13 +66,14 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Runni
   fs.mkdirSync(dataDir, { recursive: true })
   const config = options.config ?? configFromEnv(process.env)
 
-  const cloud = createLocalCloud({ dbFile: path.join(dataDir, 'qunyou.db'), config })
+  const filesDir = path.join(dataDir, 'files')
+  const cloud = createLocalCloud({ dbFile: path.join(dataDir, 'qunyou.db'), config, filesDir })
   const seed = await seedIfFirstStart(cloud.db, { now: cloud.now(), adminPassword: config.adminPassword })
   const app = await createGateway({
     cloud,
     h5Dir: path.join(ROOT, 'dist/h5'),
     consoleDir: path.join(ROOT, 'dist/console'),
-    filesDir: path.join(dataDir, 'files'),
+    filesDir,
     seedImagesDir: path.join(__dirname, 'seed/images'),
   })
   let address: string

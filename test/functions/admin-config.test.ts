@@ -226,8 +226,10 @@ describe('price days', () => {
 
   it('archives and removes a price day, each change audited', async () => {
     const created = (await upsert('priceDays', priceDay({ _id: 'pd-1' }))).data
+    admin.cloud.clock.advance(MINUTE)
     const archived = await upsert('priceDays', priceDay({ _id: 'pd-1', status: 'archived' }))
     expect(archived.data.status).toBe('archived')
+    admin.cloud.clock.advance(MINUTE)
     expect((await remove('priceDays', 'pd-1')).ok).toBe(true)
     const entries = await auditOf()
     expect(entries.map((e) => e.action)).toEqual(['remove', 'update', 'create'])

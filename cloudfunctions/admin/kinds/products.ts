@@ -11,11 +11,9 @@ import { docId } from '../../core/schemas'
 import type { Db } from '../../platform/ports'
 import { loadActivePriceDays } from '../../services/priceDays'
 import type { ProductInput } from '../api'
+import { PRODUCT_MAX_IMAGES, PRODUCT_MAX_PRICE_FEN, PRODUCT_MAX_STOCK } from '../api'
 import { newId, type ConfigKindDef } from './kind'
 
-export const PRODUCT_MAX_PRICE_FEN = 100_000_000
-export const PRODUCT_MAX_STOCK = 1_000_000
-export const PRODUCT_MAX_IMAGES = 9
 
 /** Where an image may live: the local file store, an https URL, or a cloud storage fileID. */
 export const imageRef = z

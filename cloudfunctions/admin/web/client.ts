@@ -3,16 +3,22 @@
  * Failures become `AdminError`; UNAUTHENTICATED on a signed-in call signs the operator out.
  */
 import { errorMessages, isErrorCode, type ErrorCode, type Result } from '../../core/errors'
-import type { AdminAction, AdminInput, AdminOutput, ListFilters, ListItems, ListKind, ListOutput } from '../api'
+import type { AdminAction, AdminInput, AdminOutput, ConfigDocs, ConfigInputs, ConfigKind, ListFilters, ListItems, ListKind, ListOutput } from '../api'
 import { currentToken, signOut } from './session'
 
 export class AdminError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** For INVALID_INPUT on config: every bad field (server path -> message). */
+    readonly fields: Record<string, string> = {},
   ) {
     super(message)
   }
+}
+
+function isFieldMap(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string')
 }
 
 // Distributes over unions so each list kind keeps its own filters.
@@ -40,7 +46,8 @@ export async function callAdmin<A extends AdminAction>(action: A, input: Without
   if (result.ok) return result.data as AdminOutput<A>
   const code = isErrorCode(result.code) ? result.code : 'INTERNAL'
   if (code === 'UNAUTHENTICATED' && action !== 'login') signOut('登录已失效，请重新登录')
-  throw new AdminError(code, result.message || errorMessages[code])
+  const fields = (result as { fields?: unknown }).fields
+  throw new AdminError(code, result.message || errorMessages[code], isFieldMap(fields) ? fields : {})
 }
 
 /** A page of one list kind, typed by that kind. */
@@ -49,4 +56,30 @@ export function listOf<K extends ListKind>(
   filters: ListFilters[K] & { skip?: number; limit?: number },
 ): Promise<ListOutput<ListItems[K]>> {
   return callAdmin('list', { kind, ...filters } as WithoutToken<AdminInput<'list'>>) as Promise<ListOutput<ListItems[K]>>
+}
+
+/** Creates or replaces one config document; `baseUpdatedAt` refuses the save if someone changed it since. */
+export function upsertConfig<K extends ConfigKind>(kind: K, doc: ConfigInputs[K], baseUpdatedAt?: number): Promise<ConfigDocs[K]> {
+  const input = { kind, doc, ...(baseUpdatedAt === undefined ? {} : { baseUpdatedAt }) }
+  return callAdmin('upsert', input as WithoutToken<AdminInput<'upsert'>>) as Promise<ConfigDocs[K]>
+}
+
+export function removeConfig(kind: ConfigKind, id: string): Promise<{ id: string }> {
+  return callAdmin('remove', { kind, id })
+}
+
+/** Every document of one kind, up to `max` (the console's selects and calendar). */
+export async function allOf<K extends ListKind>(kind: K, filters: ListFilters[K], max = 500): Promise<Array<ListItems[K]>> {
+  const items: Array<ListItems[K]> = []
+  while (items.length < max) {
+    const page = await listOf(kind, { ...filters, skip: items.length, limit: 100 })
+    items.push(...page.items)
+    if (page.items.length < 100) break
+  }
+  return items
+}
+
+/** The message to show for a failed call. */
+export function messageOf(error: unknown, fallback = '操作失败，请稍后重试'): string {
+  return error instanceof AdminError ? error.message : fallback
 }

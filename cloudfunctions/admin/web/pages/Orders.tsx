@@ -1,12 +1,14 @@
-/** 订单: the read-only order table, filtered by status and by calendar day (+08:00). */
+/** 订单: the read-only order table, filtered by status, calendar day (+08:00) and group (its members' orders). */
 import { Alert, Button, DatePicker, Select, Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
-import type { Order } from '../../../core/model'
+import type { Order, PriceSource } from '../../../core/model'
 import { ORDER_STATUSES, ORDER_STATUS_TEXT, type OrderStatus } from '../../../core/order/status'
 import { formatCnTime, formatYuan } from '../format'
+import { allOf } from '../client'
 import { useList } from '../useList'
+import { useLoad } from '../useLoad'
 
 const STATUS_COLOR = {
   pending: 'gold',
@@ -15,6 +17,8 @@ const STATUS_COLOR = {
   expired: 'default',
   refunded: 'purple',
 } as const satisfies Record<OrderStatus, string>
+
+const SOURCE = { list: ['default', '原价'], priceDay: ['magenta', '群友价'], flash: ['red', '秒杀'] } as const satisfies Record<PriceSource, readonly [string, string]>
 
 const columns: ColumnsType<Order> = [
   {
@@ -30,6 +34,7 @@ const columns: ColumnsType<Order> = [
   { title: '商品', dataIndex: 'title' },
   { title: '数量', dataIndex: 'qty', width: 70, align: 'right' },
   { title: '金额', dataIndex: 'totalFen', width: 110, align: 'right', render: (fen: number) => formatYuan(fen) },
+  { title: '价格', dataIndex: 'priceSource', width: 90, render: (source: PriceSource) => <Tag color={SOURCE[source][0]}>{SOURCE[source][1]}</Tag> },
   {
     title: '状态',
     dataIndex: 'status',
@@ -42,8 +47,10 @@ const columns: ColumnsType<Order> = [
 export function Orders() {
   const [status, setStatus] = useState<OrderStatus | undefined>()
   const [day, setDay] = useState<Dayjs | null>(null)
+  const [opengid, setOpengid] = useState<string | undefined>()
+  const groups = useLoad(() => allOf('groups', { status: 'registered' }), [])
   // The picked calendar date is a China date as typed; the server applies the +08:00 bounds.
-  const list = useList('orders', { status, day: day ? day.format('YYYY-MM-DD') : undefined })
+  const list = useList('orders', { status, day: day ? day.format('YYYY-MM-DD') : undefined, opengid })
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -58,10 +65,22 @@ export function Orders() {
           options={ORDER_STATUSES.map((value) => ({ value, label: ORDER_STATUS_TEXT[value] }))}
         />
         <DatePicker aria-label="下单日期" placeholder="下单日期" value={day} onChange={setDay} />
+        <Select<string>
+          aria-label="群"
+          placeholder="全部群"
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 200 }}
+          value={opengid}
+          onChange={setOpengid}
+          options={(groups.data ?? []).map((g) => ({ value: g._id, label: g.name }))}
+        />
         <Button
           onClick={() => {
             setStatus(undefined)
             setDay(null)
+            setOpengid(undefined)
           }}
         >
           重置

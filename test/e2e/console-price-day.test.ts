@@ -1,0 +1,95 @@
+/**
+ * Real Chromium against `npm run dev`: an operator signs in to the console and schedules today
+ * as a price day for one product and core groups only. The calendar and the table show it, and
+ * the shop agrees: a core-group member is offered the member price, a non-member the list price.
+ */
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { cnDay } from '../../cloudfunctions/core/time'
+import { ADMIN_PASSWORD, ARTIFACTS, launchBrowser, startDevServer, type DevServer } from './server'
+
+jest.setTimeout(240_000)
+
+const PRODUCT = 'p-dripper'
+const PRODUCT_TITLE = '玻璃手冲滤杯套装'
+const LIST_PRICE_FEN = 12_900
+const MEMBER = 'demo-alice'
+const OUTSIDER = 'demo-carol'
+
+let server: DevServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startDevServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function callCloud(fn: string, event: object, openid?: string): Promise<any> {
+  const res = await fetch(`${server.url}/cloud/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
+    body: JSON.stringify(event),
+  })
+  return res.json()
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${server.url}/console/`)
+  await page.getByLabel('用户名').fill('admin')
+  await page.getByLabel('密码').fill(ADMIN_PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByRole('menuitem', { name: '数据概览' }).waitFor()
+}
+
+it('lets an operator schedule today as a price day, which members see at once', async () => {
+  // A member opens the mini program from the seeded core group; another member belongs to none.
+  expect(await callCloud('member', { action: 'bindGroup', group: 'dev:G-demo-core' }, MEMBER)).toMatchObject({ ok: true })
+  expect(await callCloud('member', { action: 'login' }, OUTSIDER)).toMatchObject({ ok: true })
+  const before = await callCloud('shop', { action: 'product', productId: PRODUCT }, MEMBER)
+  expect(before.data).toMatchObject({ priceFen: LIST_PRICE_FEN })
+  expect(before.data.priceDay).toBeUndefined()
+
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  await signIn(page)
+  await page.getByRole('menuitem', { name: '群友价日' }).click()
+  await page.getByRole('button', { name: '新建群友价日' }).click()
+  const dialog = page.getByRole('dialog')
+
+  await dialog.getByLabel('标题').fill('今日群友价')
+  // The date defaults to today (China time); pick the product and price it.
+  await dialog.getByRole('combobox', { name: '商品' }).click()
+  await page.locator('.ant-select-item-option').filter({ hasText: PRODUCT_TITLE }).click()
+  await dialog.getByLabel('群友价（元）').fill('129')
+  await dialog.getByRole('button', { name: '保存' }).click()
+  // A member price at the list price is refused next to the field, before anything is sent.
+  await dialog.getByText('群友价需低于原价').waitFor()
+
+  await dialog.getByLabel('群友价（元）').fill('99.9')
+  for (const tier of ['普通群', '垂类群', '点赞群']) await dialog.getByLabel(tier).uncheck()
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await page.getByText('已保存').waitFor()
+  await dialog.waitFor({ state: 'detached' })
+
+  // The calendar marks today, and the table lists the price day with its member price.
+  const today = cnDay(Date.now())
+  await page.locator(`[data-day="${today}"]`).getByText('今日群友价').waitFor()
+  await page.getByRole('row').filter({ hasText: `${PRODUCT_TITLE}：¥99.90 原价 ¥129.00，每人限 2 件` }).filter({ hasText: '核心群' }).waitFor()
+  await page.waitForTimeout(300) // the modal's closing animation
+  await page.screenshot({ path: join(ARTIFACTS, 'console-price-day.png'), fullPage: true })
+
+  // The change is in the audit log.
+  await page.getByRole('menuitem', { name: '审计日志' }).click()
+  await page.getByRole('row').filter({ hasText: '群友价日' }).filter({ hasText: '新建' }).waitFor()
+  await page.close()
+
+  // The shop: the core-group member pays the member price today, the non-member the list price.
+  const member = await callCloud('shop', { action: 'product', productId: PRODUCT }, MEMBER)
+  expect(member.data).toMatchObject({ priceFen: 9_990, listPriceFen: LIST_PRICE_FEN, priceDay: { eligible: true, memberPriceFen: 9_990, title: '今日群友价' } })
+  const outsider = await callCloud('shop', { action: 'product', productId: PRODUCT }, OUTSIDER)
+  expect(outsider.data).toMatchObject({ priceFen: LIST_PRICE_FEN, priceDay: { eligible: false } })
+})
