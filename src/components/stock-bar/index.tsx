@@ -7,7 +7,8 @@ import './index.css'
 export function StockBar({ sale }: { sale: Pick<FlashSaleCard, 'quantity' | 'left'> }) {
   const percent = takenPercent(sale)
   return (
-    <View className='stock-bar'>
+    // Little taken: the label sits on the pale track, so it turns dark to stay readable.
+    <View className={`stock-bar ${percent < 25 ? 'stock-bar--low' : ''}`}>
       <View className='stock-bar__track'>
         <View className='stock-bar__fill' style={{ width: `${percent}%` }} />
         <Text className='stock-bar__taken'>已抢 {percent}%</Text>
