@@ -5,6 +5,7 @@
  */
 import { defineFunction } from '../platform/function'
 import { audit } from './auditLog'
+import { flashLive, flashReconcile, flashReport, flashStop } from './flash'
 import { list } from './list'
 import { login } from './login'
 import { metrics } from './metrics'
@@ -23,4 +24,8 @@ export default defineFunction('admin', {
   audit,
   metrics,
   uploadImage,
+  flashStop,
+  flashLive,
+  flashReport,
+  flashReconcile,
 })

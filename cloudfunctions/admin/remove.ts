@@ -24,6 +24,6 @@ export const remove = adminAction('write', input, async ({ kind, id }, operator,
     await recordAudit(tx, { operator: operator.username, action: 'remove', kind, targetId: id, before: existing, after: null, at: now })
     return ok({ id })
   })
-  if (result.ok) def.changed?.(deps.db)
+  if (result.ok) def.changed?.(deps.db, id)
   return result
 })

@@ -45,6 +45,6 @@ export const upsert = adminAction('write', input, async ({ kind, doc, baseUpdate
     })
     return ok(next)
   })
-  if (result.ok) def.changed?.(deps.db)
+  if (result.ok) def.changed?.(deps.db, id)
   return result
 })

@@ -10,6 +10,7 @@ import { validateFlashSale, type FlashSaleInput } from '../../core/flashValidati
 import { fieldErrorsOf, GROUP_TIERS } from '../../core/membership'
 import type { FlashSale } from '../../core/model'
 import { docId } from '../../core/schemas'
+import { clearSoldOut } from '../../services/flashStock'
 import { invalidFields, newId, type ConfigKindDef } from './kind'
 
 const number = (what: string) => z.number({ invalid_type_error: `请填写${what}`, required_error: `请填写${what}` })
@@ -63,4 +64,7 @@ export const flashSales: ConfigKindDef<FlashSale, Value> = {
   },
 
   removable: (sale) => (sale.reserved + sale.paid > 0 ? HAS_ORDERS : null),
+
+  // A sale given more units must not keep answering SOLD_OUT from this instance's mark.
+  changed: clearSoldOut,
 }

@@ -25,7 +25,7 @@ export interface ConfigKindDef<D extends { _id: string; updatedAt: number }, V> 
   /** The same check on the document as read inside the removing transaction (counters moved since). */
   removable?(existing: D): Failure | null
   /** Drops caches this instance keeps of the kind, so its own next read sees the change. */
-  changed?(db: Db): void
+  changed?(db: Db, id: string): void
 }
 
 /** INVALID_INPUT naming the first bad field in the message and every bad field in `fields`. */
