@@ -26,6 +26,7 @@ export function flashSaleState(sale: SaleTimes, now: number): FlashSaleState {
   return sale.left > 0 ? 'running' : 'soldOut'
 }
 
+/** Tier names (as core/membership's TIER_NAMES), here without zod so client code can import this file. */
 export const TIER_LABELS = {
   core: '核心群',
   ordinary: '普通群',

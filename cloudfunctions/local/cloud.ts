@@ -49,7 +49,7 @@ export function userContext(openid: string, source = 'wx_client', clientIp = '12
 }
 
 export function createLocalCloud(options: LocalCloudOptions): LocalCloud {
-  const db = createLocalDb(options.dbFile)
+  const db = createLocalDb(options.dbFile, { backgroundCheckpoints: true })
   const now = options.now ?? Date.now
   const log = options.log ?? consoleLogger()
   const { config } = options

@@ -4,15 +4,15 @@
  * write on the hot document), write the order (idempotent on requestId); a failed step undoes the
  * ones before it. Once a sale is sold out, attempts are answered without a write.
  */
-import { fail, ok, type Result } from '../core/errors'
+import { fail, ok, type Failure, type Result } from '../core/errors'
 import { refuseFlashBuy } from '../core/flashSale'
-import type { Order } from '../core/model'
+import type { Order, Product } from '../core/model'
 import { orderIdFor } from '../core/order/ids'
 import { priceOrder } from '../core/pricing'
 import type { Db, Deps } from '../platform/ports'
 import { saleEligibility } from './flashEligibility'
 import { claimUnits, isMarkedSoldOut, markSoldOut, releaseClaim, returnSaleUnits, takeSaleUnits } from './flashStock'
-import { findListedProduct } from './products'
+import { listedProducts } from './products'
 
 export interface FlashOrderInput {
   requestId: string
@@ -63,30 +63,35 @@ export async function createFlashOrder(deps: Deps, openid: string, input: FlashO
   }
 }
 
+/**
+ * One attempt. Nothing is read before the writes but the sale (fresh), the member (eligibility)
+ * and the shelf (cached): a replayed requestId is rare, so it is recognised where it shows, at a
+ * refusal or when the order's deterministic id is taken, and answered with the first order.
+ */
 async function attemptFlashOrder(deps: Deps, openid: string, orderId: string, input: FlashOrderInput): Promise<Result<Order>> {
   const { db } = deps
   const now = deps.now()
-  const existing = await db.get('orders', orderId)
-  if (existing) return replayOf(existing, input)
-  if (isMarkedSoldOut(db, input.saleId, now)) return fail('SOLD_OUT')
+  const refuse = async (failure: Failure): Promise<Result<Order>> => {
+    const existing = await db.get('orders', orderId)
+    return existing ? replayOf(existing, input) : failure
+  }
 
+  if (isMarkedSoldOut(db, input.saleId, now)) return refuse(fail('SOLD_OUT'))
   const sale = await db.get('flashSales', input.saleId)
-  if (!sale || sale.productId !== input.productId) return fail('NOT_FOUND')
+  if (!sale || sale.productId !== input.productId) return refuse(fail('NOT_FOUND'))
   const refused = refuseFlashBuy(sale, now, input.qty)
   if (refused) {
     if (refused.code === 'SOLD_OUT' && sale.left <= 0) markSoldOut(db, sale._id, now)
-    return refused
+    return refuse(refused)
   }
-  const eligibility = await saleEligibility(deps, openid, sale.tiers)
-  if (!eligibility.eligible) return fail(eligibility.reason === 'login' ? 'UNAUTHENTICATED' : 'NOT_MEMBER', eligibility.message)
-  const product = await findListedProduct(db, sale.productId)
-  if (!product) return fail('NOT_FOUND')
+  const [eligibility, product] = await Promise.all([saleEligibility(deps, openid, sale.tiers), shelfProduct(deps, sale.productId)])
+  if (!eligibility.eligible) return refuse(fail(eligibility.reason === 'login' ? 'UNAUTHENTICATED' : 'NOT_MEMBER', eligibility.message))
+  if (!product) return refuse(fail('NOT_FOUND'))
   // The flash price, or the list price should the product have become cheaper than the sale.
   const price = priceOrder(product, input.qty, [{ source: 'flash', sourceId: sale._id, unitPriceFen: sale.flashPriceFen }])
 
   if (!(await claimUnits(db, sale, openid, input.qty, now))) {
-    const raced = await db.get('orders', orderId)
-    return raced ? replayOf(raced, input) : fail('LIMIT_REACHED', `每人限购 ${sale.perMemberLimit} 件`)
+    return refuse(fail('LIMIT_REACHED', `每人限购 ${sale.perMemberLimit} 件`))
   }
   if (!(await takeSaleUnits(db, sale._id, input.qty, now))) {
     await releaseClaim(db, sale._id, openid, input.qty)
@@ -121,9 +126,23 @@ async function attemptFlashOrder(deps: Deps, openid: string, orderId: string, in
   }
   if (added) return ok(order)
 
-  // A concurrent replay of the same requestId wrote the order first: keep its units only.
+  // The id is taken: this is a replay (its first call won). Keep the first call's units only.
   await undo()
   const winner = await db.get('orders', orderId)
   if (!winner) throw new Error(`order ${orderId} refused as duplicate but not found`)
   return replayOf(winner, input)
+}
+
+const shelfIndex = new WeakMap<readonly Product[], Map<string, Product>>()
+
+/**
+ * The sale's product from the instance's shelf cache (title, picture and list price for the
+ * order; the sale's own document decides everything else). An unlisted product stops selling
+ * within the cache's few seconds; the operator's kill switch on the sale stops it at once.
+ */
+async function shelfProduct(deps: Deps, productId: string): Promise<Product | null> {
+  const shelf = await listedProducts(deps)
+  let byId = shelfIndex.get(shelf)
+  if (!byId) shelfIndex.set(shelf, (byId = new Map(shelf.map((product) => [product._id, product]))))
+  return byId.get(productId) ?? null
 }

@@ -31,6 +31,8 @@ export const defaultIndexes: IndexSpec = {
 export interface LocalDbOptions {
   /** Extra indexes, merged with `defaultIndexes`. */
   indexes?: IndexSpec
+  /** WAL checkpoints in a worker thread instead of inside commits (the local cloud's server). */
+  backgroundCheckpoints?: boolean
 }
 
 export type LocalDb = Db & {
@@ -66,7 +68,7 @@ function idOf(doc: unknown): string {
 
 /** Opens (or creates) the database file. `:memory:` works for throwaway use. */
 export function createLocalDb(file: string, options: LocalDbOptions = {}): LocalDb {
-  const store = new SqliteStore(file, mergeIndexes(options.indexes))
+  const store = new SqliteStore(file, mergeIndexes(options.indexes), { backgroundCheckpoints: options.backgroundCheckpoints })
 
   return {
     async get<C extends CollectionName>(coll: C, id: string): Promise<Collections[C] | null> {

@@ -9,6 +9,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers'
 import Database from 'better-sqlite3'
+import { startCheckpointer, type Checkpointer } from './checkpointer'
 import { indexStatements, table, type IndexSpec, type SqlValue } from './sql'
 
 type Statement = Database.Statement<SqlValue[], unknown>
@@ -57,14 +58,21 @@ export class SqliteStore {
   private queue: Queued[] = []
   private flushScheduled = false
 
+  private readonly checkpointer?: Checkpointer
+
   constructor(
     file: string,
     private readonly indexes: IndexSpec,
+    options: { backgroundCheckpoints?: boolean } = {},
   ) {
     this.sqlite = new Database(file)
     this.sqlite.pragma('journal_mode = WAL')
     this.sqlite.pragma('synchronous = NORMAL')
     this.sqlite.pragma('temp_store = MEMORY')
+    if (options.backgroundCheckpoints && file !== ':memory:') {
+      this.sqlite.pragma('wal_autocheckpoint = 0')
+      this.checkpointer = startCheckpointer(file)
+    }
     this.commitTx = this.sqlite.transaction((reads: Iterable<Read>, writes: Iterable<Write>): boolean => {
       if (!this.isCurrent(reads)) return false
       for (const { coll, id, doc } of writes) {
@@ -189,6 +197,7 @@ export class SqliteStore {
   close(): void {
     if (!this.sqlite.open) return
     this.flush()
+    this.checkpointer?.stop()
     this.statements.clear()
     this.sqlite.close()
   }
