@@ -372,3 +372,33 @@ describe('orders by group', () => {
     expect((await admin.call({ action: 'list', token, kind: 'orders', opengid: 'G-empty' })).data).toEqual({ items: [], total: 0 })
   })
 })
+
+describe('bad input to the console actions', () => {
+  const cases: Array<[string, Record<string, unknown>]> = [
+    ['upsert without a kind', { action: 'upsert', doc: productInput() }],
+    ['upsert without a document', { action: 'upsert', kind: 'products' }],
+    ['upsert with a negative base version', { action: 'upsert', kind: 'products', doc: productInput(), baseUpdatedAt: -1 }],
+    ['remove without an id', { action: 'remove', kind: 'products' }],
+    ['remove with an extra field', { action: 'remove', kind: 'products', id: 'p-1', force: true }],
+    ['audit of a kind with symbols', { action: 'audit', kind: '$where' }],
+    ['audit with a limit over 100', { action: 'audit', limit: 101 }],
+    ['metrics with an extra field', { action: 'metrics', day: '2026-11-18' }],
+    ['members of no group', { action: 'list', kind: 'memberships' }],
+    ['orders of a malformed group', { action: 'list', kind: 'orders', opengid: '../G' }],
+    ['groups in an unknown state', { action: 'list', kind: 'groups', status: 'deleted' }],
+    ['an upload without content', { action: 'uploadImage', name: 'a.png' }],
+    ['an upload with an empty name', { action: 'uploadImage', name: ' ', contentBase64: 'iVBORw0KGgo=' }],
+    ['an upload too large to be a picture', { action: 'uploadImage', name: 'a.png', contentBase64: 'A'.repeat(1_000_000) }],
+    ['stopping a sale with a bad id', { action: 'flashStop', saleId: 'sale 1' }],
+    ['the live view without a sale', { action: 'flashLive' }],
+    ['a report of a numeric sale', { action: 'flashReport', saleId: 42 }],
+    ['reconciling with an extra field', { action: 'flashReconcile', all: true }],
+  ]
+
+  it.each(cases)('answers INVALID_INPUT and writes nothing: %s', async (_name, event) => {
+    const before = await dumpAll(admin.cloud.db)
+    const result = await admin.call({ ...event, token })
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.any(String) })
+    expect(await dumpAll(admin.cloud.db)).toEqual(before)
+  })
+})
