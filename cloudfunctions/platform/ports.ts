@@ -201,11 +201,8 @@ export interface Deps {
   now(): number
   /** Open data (wechat: the replaced CloudID field or getOpenData; local: `dev:<opengid>` ids). */
   openData: OpenData
-  /**
-   * Subscribe messages (wechat: subscribeMessage.send; local: the `outbox` collection).
-   * Optional until every host wires it; code that sends messages reports its absence.
-   */
-  subscribe?: Subscribe
+  /** Subscribe messages (wechat: subscribeMessage.send; local: the `outbox` collection). */
+  subscribe: Subscribe
   /** File storage (wechat: cloud storage `uploadFile`; local: `.data/files`, served at /files/). */
   files?: FileStore
 }

@@ -93,11 +93,6 @@ export async function sendDueReminders(deps: Deps, maxBatches = 5): Promise<Remi
   )
   const due = sales.filter((sale) => remindersDue(sale, now))
   if (due.length === 0) return run
-  const subscribe = deps.subscribe
-  if (!subscribe) {
-    deps.log.error('flash reminders are due but no subscribe port is wired', { sales: due.map((sale) => sale._id) })
-    return run
-  }
   const templateId = reminderTemplateId(deps)
 
   let batches = 0
@@ -116,7 +111,7 @@ export async function sendDueReminders(deps: Deps, maxBatches = 5): Promise<Remi
           const won = await deps.db.update('flashReminders', { _id: reminder._id, status: 'waiting' }, { set: { status: 'sent', sentAt: now } })
           if (won !== 1) return
           try {
-            await subscribe.send(reminderMessage(sale, reminder.openid, templateId))
+            await deps.subscribe.send(reminderMessage(sale, reminder.openid, templateId))
             run.sent += 1
           } catch (error) {
             run.failed += 1
