@@ -54,3 +54,17 @@ describe('the order page when the payment time is up', () => {
     expect(screen.queryByText('去支付')).toBeNull()
   })
 })
+
+describe('the order page for a discounted order', () => {
+  it.each([
+    ['flash', '秒杀优惠'],
+    ['priceDay', '群友价优惠'],
+  ] as const)('names the %s discount %s', async (priceSource, label) => {
+    taroMock.setRouterParams({ id: 'ord_1' })
+    const order = makeOrder({ status: 'paid', priceSource, qty: 1, listPriceFen: 4500, unitPriceFen: 1900, totalFen: 1900 })
+    jest.mocked(call).mockResolvedValue({ ok: true, data: order } as never)
+    render(<OrderDetail />)
+    const row = (await screen.findByText(label)).parentElement
+    expect(row?.textContent).toBe(`${label}¥26.00`)
+  })
+})

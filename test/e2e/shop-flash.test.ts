@@ -95,6 +95,19 @@ describe('member prices for the members of a group', () => {
     // 卡罗 belongs to no group: the list price, the member price greyed, and how to join.
     const outsider = await phoneAs('卡罗')
     await outsider.locator('.member-groups').filter({ hasText: '还不是群友' }).filter({ hasText: '从品牌群聊里的小程序卡片打开即可成为群友' }).waitFor()
+    // Cards that do not make anyone a member say why.
+    for (const [choice, toast] of [
+      ['过期的群卡片', '群信息已过期，请从群聊重新打开小程序'],
+      ['伪造的群信息', '群信息校验未通过，请从群聊重新打开小程序'],
+      ['一个新群', '这个群还没有开通群友权益，请联系群主或运营'],
+    ]) {
+      await outsider.locator('.me__dev-group').filter({ hasText: choice }).click()
+      await onScreen(outsider, toast).waitFor()
+    }
+    await outsider.locator('.member-groups').filter({ hasText: '还不是群友' }).waitFor()
+    await outsider.goto(`${server.url}/`)
+    await outsider.locator('.member-groups').filter({ hasText: '群友权益' }).filter({ visible: true }).waitFor()
+    await shot(outsider, 'shop-home-outsider.png')
     await outsider.goto(`${server.url}/packages/product/pages/detail?id=p-coffee-beans`)
     const listPrice = outsider.locator('.product-detail__main .offer-price').filter({ visible: true })
     await listPrice.locator('.offer-price__locked').waitFor()
@@ -165,7 +178,10 @@ describe('a flash sale', () => {
     await onScreen(second, '已被抢光，未支付的订单超时后会放回名额').waitFor()
     await shot(second, 'shop-flash-sold-out.png')
 
-    // Home shows the sale too.
+    // The flash list and home show the sale too.
+    await second.goto(`${server.url}/packages/flash/pages/list`)
+    await second.locator('.flash-card').filter({ hasText: '手账本限量秒杀' }).filter({ hasText: '已抢光' }).filter({ visible: true }).first().waitFor({ timeout: 15_000 })
+    await shot(second, 'shop-flash-list.png')
     await second.goto(`${server.url}/`)
     await second.locator('.flash-card').filter({ hasText: '手账本限量秒杀' }).filter({ visible: true }).first().waitFor({ timeout: 15_000 })
     await shot(second, 'shop-home-flash.png')

@@ -24,7 +24,7 @@ export function takenPercent(sale: Pick<FlashSaleCard, 'quantity' | 'left'>): nu
   return Math.min(100, Math.max(0, Math.floor(taken * 100)))
 }
 
-/** The line under the bar. */
-export function leftText(sale: Pick<FlashSaleCard, 'quantity' | 'left'>): string {
-  return sale.left > 0 ? `仅剩 ${sale.left} 件` : '已抢光'
+/** The words beside the bar (the button and the state chip already say 已抢光). */
+export function leftText(sale: Pick<FlashSaleCard, 'left'>): string {
+  return `仅剩 ${Math.max(0, sale.left)} 件`
 }

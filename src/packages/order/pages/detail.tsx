@@ -17,6 +17,13 @@ import { formatDateTime } from '@/utils/format'
 import { showError } from '@/utils/toast'
 import './detail.css'
 
+/** What the discount on an order is called, by where its price came from. */
+const DISCOUNT_LABEL: Record<OrderView['priceSource'], string> = {
+  list: '优惠',
+  priceDay: '群友价优惠',
+  flash: '秒杀优惠',
+}
+
 const STATUS_HINT: Record<OrderStatus, string> = {
   pending: '请在倒计时结束前完成支付，超时订单将自动关闭',
   paid: '支付成功，我们会尽快为你安排发货',
@@ -133,7 +140,7 @@ export default function OrderDetail() {
         </View>
         {order.listPriceFen * order.qty > order.totalFen ? (
           <View className='order-detail__row'>
-            <Text className='muted'>群友优惠</Text>
+            <Text className='muted'>{DISCOUNT_LABEL[order.priceSource]}</Text>
             <Price fen={order.listPriceFen * order.qty - order.totalFen} size='sm' className='order-detail__plain' />
           </View>
         ) : null}
