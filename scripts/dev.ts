@@ -56,7 +56,9 @@ function buildIfStale(target: Target): void {
   if (!isStale(target)) return
   console.log(`\n> building the ${target.name}: ${target.command.join(' ')}`)
   const [command, ...args] = target.command
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env })
+  // Builds are production builds whoever starts dev: under jest NODE_ENV is `test`, which makes
+  // Taro emit a dev bundle (react-refresh hooks) that cannot run as a served page.
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   if (result.status !== 0) {
     console.error(`\nBuilding the ${target.name} failed (${target.command.join(' ')}).`)
     process.exit(result.status ?? 1)
