@@ -243,6 +243,8 @@ interface SaleRun {
   attemptsWhileBuying: number
   attemptsAfterSellOut: number
   attemptsPerSecondAfterSellOut: number
+  /** Every answer from the opening to the end of the run, per second. */
+  attemptsPerSecond: number
   /** Server CPU (µs) per committed order while buying (every attempt of that window counted in). */
   cpuPerOrderUs: number
   /** Server CPU (µs) per attempt after sell-out. */
@@ -296,6 +298,7 @@ async function runSale(url: string, serverPid: number, dbFile: string, saleId: s
     attemptsWhileBuying: buying.length,
     attemptsAfterSellOut: after.length,
     attemptsPerSecondAfterSellOut: after.length / ((end - lastOk) / 1000),
+    attemptsPerSecond: (buying.length + after.length) / ((end - open) / 1000),
     cpuPerOrderUs: (serverCpuBetween(run, open, lastOk) * 1000) / Math.max(1, oks.length),
     cpuPerSoldOutAttemptUs: (serverCpuBetween(run, lastOk, end) * 1000) / Math.max(1, after.length),
     all: latencies([...buying, ...after]),
@@ -362,7 +365,8 @@ flash sale benchmark: ${UNITS} units, limit ${LIMIT} per member, ${CONNECTIONS} 
   warm-up sale (not judged)       ${int(warmup.ordersPerSecond)} orders/s (${warmup.committed} units in ${int(warmup.sellOutMs)} ms), ${int(warmup.attemptsPerSecondAfterSellOut)} attempts/s after sell-out, ${warmup.cpuPerOrderUs.toFixed(0)} µs CPU per order
   measured sale
     committed orders/s            ${int(run.ordersPerSecond)}   (${run.committed} orders in ${int(run.sellOutMs)} ms from the opening; ${int(run.attemptsWhileBuying)} attempts meanwhile, ${int(run.attemptsBeforeStart)} before it)   [budget >= ${int(BUDGET.ordersPerSecond)}: ${mark(checks.ordersPerSecond)}]
-    ratio to the no-op ceiling    ${ratio.toFixed(2)}   [budget >= ${BUDGET.ceilingRatio}: ${mark(checks.ratio)}]
+    ratio to the no-op ceiling    ${ratio.toFixed(2)} (committed orders/s ÷ ceiling)   [budget >= ${BUDGET.ceilingRatio}: ${mark(checks.ratio)}]
+    attempts/s over the sale      ${int(run.attemptsPerSecond)}   (every answer from the opening on: ${(run.attemptsPerSecond / ceiling).toFixed(2)} of the ceiling)
     attempts/s after sell-out     ${int(run.attemptsPerSecondAfterSellOut)}   (${int(run.attemptsAfterSellOut)} attempts, ${(run.attemptsPerSecondAfterSellOut / ceiling).toFixed(2)} of the ceiling)
     server CPU                    ${run.cpuPerOrderUs.toFixed(0)} µs per committed order, ${run.cpuPerSoldOutAttemptUs.toFixed(0)} µs per attempt after sell-out, ${ceilingCpuUs.toFixed(0)} µs per no-op (cost ratio no-op/order ${(ceilingCpuUs / run.cpuPerOrderUs).toFixed(2)})
     latency, from the opening     p50 ${ms(run.all.p50)}  p99 ${ms(run.all.p99)}  max ${ms(run.all.max)}   [budget p99 <= ${BUDGET.p99Ms} ms: ${mark(checks.p99)}]
