@@ -10,13 +10,18 @@ import type { GroupTier } from '../core/model'
 import type { Deps } from '../platform/ports'
 import { groupsOfMember } from './membership'
 
+/** The tiers of the caller's registered groups (one read), or null for a caller not logged in. */
+export async function memberTiers(deps: Pick<Deps, 'db' | 'now' | 'config'>, openid: string): Promise<GroupTier[] | null> {
+  if (!openid) return null
+  const member = await deps.db.get('members', openid)
+  return tiersOf(await groupsOfMember(deps, member))
+}
+
 /** Whether `openid` may buy in a sale open to `tiers`: one read (the member). */
 export async function saleEligibility(
   deps: Pick<Deps, 'db' | 'now' | 'config'>,
   openid: string,
   tiers: readonly GroupTier[],
 ): Promise<Eligibility> {
-  if (!openid) return flashEligibility(tiers, null)
-  const member = await deps.db.get('members', openid)
-  return flashEligibility(tiers, tiersOf(await groupsOfMember(deps, member)))
+  return flashEligibility(tiers, await memberTiers(deps, openid))
 }

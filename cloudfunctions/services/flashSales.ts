@@ -3,10 +3,10 @@
  * shelf, so the home page costs no read on most views) and one sale with the caller's button.
  */
 import type { FlashSaleCard, FlashSaleDetail, FlashSaleView } from '../core/contract'
-import { flashButton, flashSaleState, memberSaleId } from '../core/flashSale'
-import type { FlashSale, Product } from '../core/model'
+import { flashButton, flashEligibility, flashSaleState, memberSaleId } from '../core/flashSale'
+import type { FlashSale, GroupTier, Product } from '../core/model'
 import type { Db, Deps } from '../platform/ports'
-import { saleEligibility } from './flashEligibility'
+import { memberTiers } from './flashEligibility'
 import { listedProducts, SHELF_CACHE_MS } from './products'
 
 /** Sales that have not ended, soonest first; more than this are not shown. */
@@ -86,23 +86,31 @@ export async function homeSales(deps: Pick<Deps, 'db' | 'now' | 'config'>): Prom
   return [...running, ...upcoming].slice(0, Math.max(HOME_SALES, running.length))
 }
 
-/** `card` with the button `openid` sees (reads the member's claim, reminder and groups). */
-async function withButton(deps: Deps, sale: FlashSale, card: FlashSaleCard, openid: string): Promise<FlashSaleView> {
+/**
+ * `card` with the button `openid` sees: reads the member's claim and reminder; `tiers` are the
+ * tiers of the member's groups (null for a caller not logged in).
+ */
+async function withButton(
+  deps: Deps,
+  sale: FlashSale,
+  card: FlashSaleCard,
+  openid: string,
+  tiers: GroupTier[] | null,
+): Promise<FlashSaleView> {
   const id = memberSaleId(sale._id, openid)
-  const [claim, reminder, eligibility] = await Promise.all([
+  const [claim, reminder] = await Promise.all([
     openid ? deps.db.get('flashClaims', id) : null,
     openid ? deps.db.get('flashReminders', id) : null,
-    saleEligibility(deps, openid, sale.tiers),
   ])
   const bought = claim?.bought ?? 0
-  const button = flashButton(sale, deps.now(), { bought, eligibility })
+  const button = flashButton(sale, deps.now(), { bought, eligibility: flashEligibility(sale.tiers, tiers) })
   return { ...card, ...button, bought, reminded: reminder !== null }
 }
 
 /** Running and upcoming sales with the caller's button on each. */
 export async function listSalesFor(deps: Deps, openid: string): Promise<FlashSaleView[]> {
-  const cards = await currentCards(deps)
-  return Promise.all(cards.map(({ sale, card }) => withButton(deps, sale, card, openid)))
+  const [cards, tiers] = await Promise.all([currentCards(deps), memberTiers(deps, openid)])
+  return Promise.all(cards.map(({ sale, card }) => withButton(deps, sale, card, openid, tiers)))
 }
 
 /** One sale read fresh, with its product and the caller's button; null when either is gone. */
@@ -111,6 +119,6 @@ export async function saleDetailFor(deps: Deps, saleId: string, openid: string):
   if (!sale) return null
   const product = await deps.db.get('products', sale.productId)
   if (!product || product.status !== 'listed') return null
-  const view = await withButton(deps, sale, toFlashSaleCard(sale, product, deps.now()), openid)
+  const view = await withButton(deps, sale, toFlashSaleCard(sale, product, deps.now()), openid, await memberTiers(deps, openid))
   return { ...view, subtitle: product.subtitle, images: product.images, detail: product.detail }
 }
