@@ -92,6 +92,16 @@ describe('member prices for the members of a group', () => {
     await onScreen(member, '今天你享群友价，每人每天限购 2 件').waitFor()
     await shot(member, 'shop-price-day-member.png')
 
+    // ...and buys one at that price: the server prices the order and records where it came from.
+    await onScreen(member, '立即购买').click()
+    await member.getByText('立即购买').filter({ visible: true }).last().click()
+    await onScreen(member, '去支付').click()
+    await onScreen(member, '确认支付').click()
+    await onScreen(member, '已支付').waitFor()
+    const bought = (await callCloud('order', { action: 'list', status: 'paid' }, 'demo-alice')).data.items
+    expect(bought).toHaveLength(1)
+    expect(bought[0]).toMatchObject({ productId: 'p-coffee-beans', priceSource: 'priceDay', unitPriceFen: 4900, totalFen: 4900 })
+
     // 卡罗 belongs to no group: the list price, the member price greyed, and how to join.
     const outsider = await phoneAs('卡罗')
     await outsider.locator('.member-groups').filter({ hasText: '还不是群友' }).filter({ hasText: '从品牌群聊里的小程序卡片打开即可成为群友' }).waitFor()
