@@ -9,6 +9,7 @@ import type { FlashSale, Group, Order } from '../core/model'
 import { docId } from '../core/schemas'
 import type { Db } from '../platform/ports'
 import { reconcileSales } from '../services/flashReconcile'
+import { forgetSales } from '../services/flashSales'
 import type { FlashLive, FlashReport, ReconcileOutput } from './api'
 import { recordAudit } from './audit'
 import { adminAction } from './auth'
@@ -32,6 +33,8 @@ export const flashStop = adminAction('write', saleInput, async ({ saleId }, oper
   const stopped = await db.update('flashSales', { _id: saleId, status: 'scheduled' }, { set: { status: 'stopped', stoppedAt: at, updatedAt: at } })
   const after = await db.get('flashSales', saleId)
   if (!after) return fail('NOT_FOUND', '秒杀不存在')
+  // The home page of this instance stops showing the sale at once.
+  forgetSales(db)
   if (stopped === 1 || before.status === 'stopped' || after.status === 'stopped') {
     await recordAudit(db, {
       id: `flashStop-${saleId}`,

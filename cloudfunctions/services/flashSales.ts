@@ -7,44 +7,36 @@ import { flashButton, flashEligibility, flashSaleState, memberSaleId } from '../
 import type { FlashSale, GroupTier, Product } from '../core/model'
 import type { Db, Deps } from '../platform/ports'
 import { memberTiers } from './flashEligibility'
-import { listedProducts, SHELF_CACHE_MS } from './products'
+import { instanceCache, type CacheDeps } from './instanceCache'
+import { listedProducts } from './products'
 
 /** Sales that have not ended, soonest first; more than this are not shown. */
 const CURRENT_MAX = 50
 /** Sales on the home page: every running one, then upcoming ones up to this many in all. */
 export const HOME_SALES = 4
 
-interface CurrentCache {
-  loadedAt: number
-  sales: Promise<FlashSale[]>
-}
-
-const current = new WeakMap<Db, CurrentCache>()
+const current = instanceCache<FlashSale[]>()
 
 /**
  * Sales not stopped and not ended, soonest start first, from the instance cache when fresh.
  * For display only: `left` lags by up to the cache's lifetime; orders read the sale fresh.
  */
-export async function currentSales(deps: Pick<Deps, 'db' | 'now' | 'config'>): Promise<FlashSale[]> {
+export async function currentSales(deps: CacheDeps): Promise<FlashSale[]> {
   const now = deps.now()
-  const ttl = deps.config.shelfCacheMs ?? SHELF_CACHE_MS
-  const cached = current.get(deps.db)
-  const fresh = cached && now - cached.loadedAt < ttl && now >= cached.loadedAt
-  const sales = fresh
-    ? cached.sales
-    : deps.db.query(
-        'flashSales',
-        { status: 'scheduled', endAt: { gt: now } },
-        { orderBy: [['startAt', 'asc'], ['_id', 'asc']], limit: CURRENT_MAX },
-      )
-  if (!fresh) {
-    current.set(deps.db, { loadedAt: now, sales })
-    sales.catch(() => {
-      if (current.get(deps.db)?.sales === sales) current.delete(deps.db)
-    })
-  }
+  const sales = await current.get(deps, () =>
+    deps.db.query(
+      'flashSales',
+      { status: 'scheduled', endAt: { gt: now } },
+      { orderBy: [['startAt', 'asc'], ['_id', 'asc']], limit: CURRENT_MAX },
+    ),
+  )
   // The cache may hold sales that have ended since it was loaded.
-  return (await sales).filter((sale) => sale.endAt > now)
+  return sales.filter((sale) => sale.endAt > now)
+}
+
+/** Drops this instance's current sales (call after an operator schedules, edits or stops one). */
+export function forgetSales(db: Db): void {
+  current.forget(db)
 }
 
 export function toFlashSaleCard(sale: FlashSale, product: Product, now: number): FlashSaleCard {
@@ -66,7 +58,7 @@ export function toFlashSaleCard(sale: FlashSale, product: Product, now: number):
 }
 
 /** Current sales whose product is on the shelf, as cards. */
-async function currentCards(deps: Pick<Deps, 'db' | 'now' | 'config'>): Promise<Array<{ sale: FlashSale; card: FlashSaleCard }>> {
+async function currentCards(deps: CacheDeps): Promise<Array<{ sale: FlashSale; card: FlashSaleCard }>> {
   const [sales, products] = await Promise.all([currentSales(deps), listedProducts(deps)])
   const byId = new Map(products.map((product) => [product._id, product]))
   const now = deps.now()
@@ -79,7 +71,7 @@ async function currentCards(deps: Pick<Deps, 'db' | 'now' | 'config'>): Promise<
 }
 
 /** The home page's sales: every running one, then the next to start, `HOME_SALES` in all at most. */
-export async function homeSales(deps: Pick<Deps, 'db' | 'now' | 'config'>): Promise<FlashSaleCard[]> {
+export async function homeSales(deps: CacheDeps): Promise<FlashSaleCard[]> {
   const cards = (await currentCards(deps)).map((entry) => entry.card)
   const running = cards.filter((card) => card.state === 'running' || card.state === 'soldOut')
   const upcoming = cards.filter((card) => card.state === 'upcoming')

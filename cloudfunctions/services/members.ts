@@ -5,45 +5,25 @@
 import type { MemberView } from '../core/contract'
 import type { Member } from '../core/model'
 import type { Db, Deps } from '../platform/ports'
-import { SHELF_CACHE_MS } from './products'
+import { keyedInstanceCache, type CacheDeps } from './instanceCache'
 
 /** Members remembered per instance; the oldest is forgotten first. */
 const MEMBER_CACHE_MAX = 5_000
 
-interface Remembered {
-  at: number
-  member: Promise<Member | null>
-}
-
-const recent = new WeakMap<Db, Map<string, Remembered>>()
-
-function remember(db: Db, openid: string, entry: Remembered): void {
-  let cache = recent.get(db)
-  if (!cache) recent.set(db, (cache = new Map()))
-  cache.delete(openid)
-  cache.set(openid, entry)
-  if (cache.size > MEMBER_CACHE_MAX) cache.delete(cache.keys().next().value as string)
-}
+const recent = keyedInstanceCache<Member | null>(MEMBER_CACHE_MAX)
 
 /**
  * The member for display, possibly a few seconds old (same lifetime as the shelf cache): a
  * member refreshing the home page costs no read. Never use it for decisions, only for display.
  */
-export async function recentMember(deps: Pick<Deps, 'db' | 'now' | 'config'>, openid: string): Promise<Member | null> {
+export async function recentMember(deps: CacheDeps, openid: string): Promise<Member | null> {
   if (!openid) return null
-  const now = deps.now()
-  const ttl = deps.config.shelfCacheMs ?? SHELF_CACHE_MS
-  const hit = recent.get(deps.db)?.get(openid)
-  if (hit && now - hit.at < ttl && now >= hit.at) return hit.member
-  const member = deps.db.get('members', openid)
-  remember(deps.db, openid, { at: now, member })
-  member.catch(() => recent.get(deps.db)?.delete(openid))
-  return member
+  return recent.get(deps, openid, () => deps.db.get('members', openid))
 }
 
 /** Puts a member just written into this instance's display cache, so the next view shows it. */
 export function rememberMember(db: Db, member: Member, now: number): void {
-  remember(db, member._id, { at: now, member: Promise.resolve(member) })
+  recent.put(db, member._id, member, now)
 }
 
 /** The name a member gets before choosing one: 群友 and the end of the openid. */
@@ -76,13 +56,13 @@ export async function loginMember(
     lastSeenAt: now,
   }
   if (await deps.db.add('members', fresh)) {
-    remember(deps.db, openid, { at: now, member: Promise.resolve(fresh) })
+    rememberMember(deps.db, fresh, now)
     return { member: fresh, isNew: true }
   }
 
   await deps.db.update('members', { _id: openid }, { set: nickname ? { lastSeenAt: now, nickname } : { lastSeenAt: now } })
   const member = await deps.db.get('members', openid)
   if (!member) throw new Error(`member ${openid} vanished during login`)
-  remember(deps.db, openid, { at: now, member: Promise.resolve(member) })
+  rememberMember(deps.db, member, now)
   return { member, isNew: false }
 }

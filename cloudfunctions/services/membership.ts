@@ -9,19 +9,14 @@ import { fail, ok, type Result } from '../core/errors'
 import { memberGroupViews, membershipId, toMemberGroupView, withGroup } from '../core/membership'
 import type { Group, Member, MemberGroupRef, Membership } from '../core/model'
 import type { CloudIdField, Db, Deps, OpenGroup } from '../platform/ports'
+import { instanceCache, type CacheDeps } from './instanceCache'
 import { defaultNickname, rememberMember } from './members'
-import { SHELF_CACHE_MS } from './products'
 
 /** Registered groups beyond this many are not loaded (the cloud database pages by 100). */
 const GROUPS_MAX = 1_000
 const PAGE = 100
 
-interface GroupsCache {
-  loadedAt: number
-  groups: Promise<Map<string, Group>>
-}
-
-const caches = new WeakMap<Db, GroupsCache>()
+const registered = instanceCache<Map<string, Group>>()
 
 async function loadRegisteredGroups(db: Db): Promise<Map<string, Group>> {
   const groups = new Map<string, Group>()
@@ -38,32 +33,23 @@ async function loadRegisteredGroups(db: Db): Promise<Map<string, Group>> {
  * names or re-tiers shows up here within the cache time (at once on the instance that did it,
  * which calls `forgetGroups`).
  */
-export async function registeredGroups(deps: Pick<Deps, 'db' | 'now' | 'config'>): Promise<Map<string, Group>> {
-  const now = deps.now()
-  const ttl = deps.config.shelfCacheMs ?? SHELF_CACHE_MS
-  const cached = caches.get(deps.db)
-  if (cached && now - cached.loadedAt < ttl && now >= cached.loadedAt) return cached.groups
-  const groups = loadRegisteredGroups(deps.db)
-  caches.set(deps.db, { loadedAt: now, groups })
-  groups.catch(() => {
-    if (caches.get(deps.db)?.groups === groups) caches.delete(deps.db)
-  })
-  return groups
+export function registeredGroups(deps: CacheDeps): Promise<Map<string, Group>> {
+  return registered.get(deps, () => loadRegisteredGroups(deps.db))
 }
 
 /** Drops this instance's registered groups (call after changing a group). */
 export function forgetGroups(db: Db): void {
-  caches.delete(db)
+  registered.forget(db)
 }
 
 /** The member's registered groups (no read at all for a member of none). */
 export async function groupsOfMember(
-  deps: Pick<Deps, 'db' | 'now' | 'config'>,
+  deps: CacheDeps,
   member: Pick<Member, 'groups'> | null,
 ): Promise<MemberGroupView[]> {
   if (!member?.groups?.length) return []
-  const registered = await registeredGroups(deps)
-  return memberGroupViews(member.groups, (opengid) => registered.get(opengid))
+  const groups = await registeredGroups(deps)
+  return memberGroupViews(member.groups, (opengid) => groups.get(opengid))
 }
 
 /**

@@ -19,8 +19,8 @@ import {
 import type { PriceOffer } from '../core/pricing'
 import { cnDay } from '../core/time'
 import type { Db, Deps } from '../platform/ports'
+import { instanceCache, type CacheDeps } from './instanceCache'
 import { currentGroupsOf } from './membership'
-import { SHELF_CACHE_MS } from './products'
 
 /** Active price days beyond this many are not loaded (operators archive old ones). */
 const PRICE_DAYS_MAX = 500
@@ -37,30 +37,16 @@ export async function loadActivePriceDays(db: Db): Promise<PriceDay[]> {
   return all
 }
 
-interface Cached {
-  loadedAt: number
-  priceDays: Promise<PriceDay[]>
-}
-
-const caches = new WeakMap<Db, Cached>()
+const cached = instanceCache<PriceDay[]>()
 
 /** Active price days for display, from the instance cache when fresh (orders read them fresh). */
-export async function activePriceDays(deps: Pick<Deps, 'db' | 'now' | 'config'>): Promise<PriceDay[]> {
-  const now = deps.now()
-  const ttl = deps.config.shelfCacheMs ?? SHELF_CACHE_MS
-  const cached = caches.get(deps.db)
-  if (cached && now - cached.loadedAt < ttl && now >= cached.loadedAt) return cached.priceDays
-  const priceDays = loadActivePriceDays(deps.db)
-  caches.set(deps.db, { loadedAt: now, priceDays })
-  priceDays.catch(() => {
-    if (caches.get(deps.db)?.priceDays === priceDays) caches.delete(deps.db)
-  })
-  return priceDays
+export function activePriceDays(deps: CacheDeps): Promise<PriceDay[]> {
+  return cached.get(deps, () => loadActivePriceDays(deps.db))
 }
 
 /** Drops this instance's cached price days (call after an operator changes one). */
 export function forgetPriceDays(db: Db): void {
-  caches.delete(db)
+  cached.forget(db)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,21 +5,16 @@
 import type { PriceDayOfferView, ProductCard, ProductView } from '../core/contract'
 import type { Product } from '../core/model'
 import { priceOrder } from '../core/pricing'
-import type { Db, Deps } from '../platform/ports'
+import type { Db } from '../platform/ports'
+import { INSTANCE_CACHE_MS, instanceCache, type CacheDeps } from './instanceCache'
 
 /** How long an instance serves the shelf from memory; stock on the shelf may lag this much. */
-export const SHELF_CACHE_MS = 5_000
+export const SHELF_CACHE_MS = INSTANCE_CACHE_MS
 /** Listed products beyond this many are not shown (the cloud database pages by 100). */
 const SHELF_MAX = 1_000
 const PAGE = 100
 
-interface ShelfCache {
-  loadedAt: number
-  products: Promise<Product[]>
-}
-
-// Keyed by the database so each local test cloud has its own; in WeChat there is one per instance.
-const shelves = new WeakMap<Db, ShelfCache>()
+const shelf = instanceCache<Product[]>()
 
 async function loadShelf(db: Db): Promise<Product[]> {
   const products: Product[] = []
@@ -35,22 +30,14 @@ async function loadShelf(db: Db): Promise<Product[]> {
   return products
 }
 
-/**
- * Every listed product in shelf order, from the instance cache when it is fresh. Concurrent
- * callers on a cold cache share one load.
- */
-export async function listedProducts(deps: Pick<Deps, 'db' | 'now' | 'config'>): Promise<Product[]> {
-  const now = deps.now()
-  const ttl = deps.config.shelfCacheMs ?? SHELF_CACHE_MS
-  const cached = shelves.get(deps.db)
-  if (cached && now - cached.loadedAt < ttl && now >= cached.loadedAt) return cached.products
-  const products = loadShelf(deps.db)
-  shelves.set(deps.db, { loadedAt: now, products })
-  // A failed load must not be served from the cache.
-  products.catch(() => {
-    if (shelves.get(deps.db)?.products === products) shelves.delete(deps.db)
-  })
-  return products
+/** Every listed product in shelf order, from the instance cache when it is fresh. */
+export function listedProducts(deps: CacheDeps): Promise<Product[]> {
+  return shelf.get(deps, () => loadShelf(deps.db))
+}
+
+/** Drops this instance's shelf (call after an operator changes a product). */
+export function forgetShelf(db: Db): void {
+  shelf.forget(db)
 }
 
 /** A listed product by id, read fresh; null when missing or unlisted. */

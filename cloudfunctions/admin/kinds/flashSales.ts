@@ -10,6 +10,7 @@ import { validateFlashSale, type FlashSaleInput } from '../../core/flashValidati
 import { fieldErrorsOf, GROUP_TIERS } from '../../core/membership'
 import type { FlashSale } from '../../core/model'
 import { docId } from '../../core/schemas'
+import { forgetSales } from '../../services/flashSales'
 import { clearSoldOut } from '../../services/flashStock'
 import { invalidFields, newId, type ConfigKindDef } from './kind'
 
@@ -65,6 +66,9 @@ export const flashSales: ConfigKindDef<FlashSale, Value> = {
 
   removable: (sale) => (sale.reserved + sale.paid > 0 ? HAS_ORDERS : null),
 
-  // A sale given more units must not keep answering SOLD_OUT from this instance's mark.
-  changed: clearSoldOut,
+  changed(db, id) {
+    // A sale given more units must not keep answering SOLD_OUT from this instance's mark.
+    clearSoldOut(db, id)
+    forgetSales(db)
+  },
 }

@@ -24,7 +24,11 @@ export interface ConfigKindDef<D extends { _id: string; updatedAt: number }, V> 
   checkRemove?(existing: D, deps: Deps): Promise<Failure | null>
   /** The same check on the document as read inside the removing transaction (counters moved since). */
   removable?(existing: D): Failure | null
-  /** Drops caches this instance keeps of the kind, so its own next read sees the change. */
+  /**
+   * Drops the display caches this instance keeps of the kind (services/instanceCache), so the
+   * next home view it serves shows the change. Instances of other functions (WeChat runs each
+   * function in its own) catch up when their short cache time runs out.
+   */
   changed?(db: Db, id: string): void
 }
 

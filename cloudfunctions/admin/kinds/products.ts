@@ -10,10 +10,10 @@ import { formatFen } from '../../core/money'
 import { docId } from '../../core/schemas'
 import type { Db } from '../../platform/ports'
 import { loadActivePriceDays } from '../../services/priceDays'
+import { forgetShelf } from '../../services/products'
 import type { ProductInput } from '../api'
 import { PRODUCT_MAX_IMAGES, PRODUCT_MAX_PRICE_FEN, PRODUCT_MAX_STOCK } from '../api'
 import { newId, type ConfigKindDef } from './kind'
-
 
 /** Where an image may live: the local file store, an https URL, or a cloud storage fileID. */
 export const imageRef = z
@@ -90,4 +90,6 @@ export const products: ConfigKindDef<Product, Value> = {
     if (inPriceDay) return fail('CONFLICT', `商品在群友价日「${inPriceDay.title}」中，不能删除，请改为下架`)
     return null
   },
+
+  changed: forgetShelf,
 }
