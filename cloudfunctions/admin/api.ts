@@ -91,10 +91,22 @@ export interface ListOutput<T> {
 // ---------------------------------------------------------------------------------------------
 // Config: upsert / remove per kind.
 
-/** What an operator edits on a product; `sold` and the timestamps belong to the server. */
-export type ProductInput = Pick<Product, 'title' | 'subtitle' | 'images' | 'priceFen' | 'stock' | 'status' | 'sort' | 'detail'> & {
+/**
+ * What an operator edits on a product; `sold` and the timestamps belong to the server. Stock on
+ * an edit is a change, never a value written over what orders have taken since the form loaded.
+ */
+export type ProductInput = Pick<Product, 'title' | 'subtitle' | 'images' | 'priceFen' | 'status' | 'sort' | 'detail'> & {
   /** Absent when creating: the server picks one (the console sends one so a retried save creates once). */
   _id?: string
+  /**
+   * Creating: the initial stock (required). Editing: the stock the operator typed, applied as
+   * `stock - loadedStock` on the stored stock; absent (with no `stockDelta`) leaves it alone.
+   */
+  stock?: number
+  /** Editing: the stock the form showed when it loaded; required with `stock` on an edit. */
+  loadedStock?: number
+  /** Editing: units to add (negative: to take away), instead of `stock` and `loadedStock`. */
+  stockDelta?: number
 }
 
 /** Naming (registering) a group; `_id` is its opengid. */

@@ -36,11 +36,11 @@ describe('the home page after an operator’s change', () => {
   it('shows an edited, a new, an unlisted and a removed product at once', async () => {
     expect(ids((await home()).products)).toEqual(['p-longjing'])
 
-    await upsert('products', productInput({ _id: 'p-longjing', title: '明前龙井 500g' }))
+    await upsert('products', productInput({ _id: 'p-longjing', title: '明前龙井 500g', loadedStock: 50 }))
     await upsert('products', productInput({ _id: 'p-new', sort: 20 }))
     expect((await home()).products.map((p: { title: string }) => p.title)).toEqual(['明前龙井 500g', '明前龙井 250g'])
 
-    await upsert('products', productInput({ _id: 'p-longjing', status: 'unlisted' }))
+    await upsert('products', productInput({ _id: 'p-longjing', status: 'unlisted', loadedStock: 50 }))
     expect(ids((await home()).products)).toEqual(['p-new'])
     await remove('products', 'p-new')
     expect((await home()).products).toEqual([])

@@ -1,6 +1,7 @@
 /**
  * Products as operators configure them: name, pictures, list price (fen), stock (>= 0), shelf
- * state. A new list price must stay above the member and flash prices that refer to it.
+ * state. A new list price must stay above the member and flash prices that refer to it. An edit
+ * moves stock by the operator's change (productStock.ts), never over orders placed meanwhile.
  */
 import { z } from 'zod'
 import { fail } from '../../core/errors'
@@ -13,7 +14,8 @@ import { loadActivePriceDays } from '../../services/priceDays'
 import { forgetShelf } from '../../services/products'
 import type { ProductInput } from '../api'
 import { PRODUCT_MAX_IMAGES, PRODUCT_MAX_PRICE_FEN, PRODUCT_MAX_STOCK } from '../api'
-import { newId, type ConfigKindDef } from './kind'
+import { invalidFields, newId, type ConfigKindDef } from './kind'
+import { stockAfterEdit } from './productStock'
 
 /** Where an image may live: the local file store, an https URL, or a cloud storage fileID. */
 export const imageRef = z
@@ -41,12 +43,20 @@ export const productInputSchema = z
       .min(1, '请上传至少一张商品图片')
       .max(PRODUCT_MAX_IMAGES, `最多 ${PRODUCT_MAX_IMAGES} 张图片`),
     priceFen: wholeNumber('价格（分）', 1, PRODUCT_MAX_PRICE_FEN),
-    stock: wholeNumber('库存', 0, PRODUCT_MAX_STOCK),
+    stock: wholeNumber('库存', 0, PRODUCT_MAX_STOCK).optional(),
+    loadedStock: wholeNumber('打开表单时的库存', 0, PRODUCT_MAX_STOCK).optional(),
+    stockDelta: wholeNumber('库存变动', -PRODUCT_MAX_STOCK, PRODUCT_MAX_STOCK).optional(),
     status: z.enum(['listed', 'unlisted'], { errorMap: () => ({ message: '请选择上架或下架' }) }),
     sort: wholeNumber('排序', 0, 1_000_000).default(0),
     detail: z.string().max(2000, '详情最多 2000 个字').default(''),
   })
   .strict()
+  .superRefine((doc, ctx) => {
+    if (doc.stockDelta !== undefined && (doc.stock !== undefined || doc.loadedStock !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['stockDelta'], message: '库存变动不能与库存同时填写' })
+    }
+    if (doc.loadedStock !== undefined && doc.stock === undefined) ctx.addIssue({ code: 'custom', path: ['stock'], message: '请填写库存' })
+  })
 
 type Value = Omit<ProductInput, '_id'>
 
@@ -78,9 +88,15 @@ export const products: ConfigKindDef<Product, Value> = {
     return { ok: true, id, value }
   },
 
-  build(value, existing, { id, now }) {
-    if (existing) return { ...existing, ...value, updatedAt: now }
-    return { _id: id, ...value, sold: 0, createdAt: now, updatedAt: now }
+  build({ stock, loadedStock, stockDelta, ...value }, existing, { id, now }) {
+    if (!existing) {
+      if (stock === undefined) return invalidFields({ stock: '请填写库存' })
+      return { _id: id, ...value, stock, sold: 0, createdAt: now, updatedAt: now }
+    }
+    // `existing` is read inside upsert's transaction, so its stock includes every order so far.
+    const next = stockAfterEdit(existing.stock, { stock, loadedStock, stockDelta })
+    if (typeof next !== 'number') return invalidFields(next)
+    return { ...existing, ...value, stock: next, updatedAt: now }
   },
 
   async checkRemove(product, { db }) {

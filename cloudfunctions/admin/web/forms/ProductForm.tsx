@@ -1,6 +1,8 @@
 /**
  * Create or edit a product in a modal. The price is typed in yuan and saved in fen; stock is a
- * whole number >= 0; pictures are uploaded first. The server checks everything again.
+ * whole number >= 0; pictures are uploaded first. The server checks everything again. An edit
+ * sends the stock the form loaded with the stock typed, so the server applies only the change
+ * and orders placed while the form was open are not undone.
  */
 import { Alert, Form, Input, InputNumber, Modal, Radio } from 'antd'
 import { useMemo, useState } from 'react'
@@ -11,7 +13,7 @@ import { upsertConfig } from '../client'
 import { fenToYuanText, yuanToFen } from '../money'
 import { ImageUpload } from './ImageUpload'
 import { requiredText, wholeNumberRules, yuanRules } from './rules'
-import { showServerErrors } from './serverErrors'
+import { showServerErrors, type NamePath } from './serverErrors'
 import { YuanInput } from './YuanInput'
 import { newDocId } from './ids'
 
@@ -24,6 +26,13 @@ interface Fields {
   sort: number
   status: Product['status']
   detail: string
+}
+
+/** Where the server's field errors go on this form: the stock change fields show on 库存. */
+function fieldOf(path: string): NamePath {
+  if (path === 'priceFen') return ['price']
+  if (path === 'loadedStock' || path === 'stockDelta') return ['stock']
+  return path.split('.').slice(0, 1)
 }
 
 interface Props {
@@ -52,13 +61,20 @@ export function ProductForm({ product, onClose, onSaved }: Props) {
       return
     }
     const { price, ...rest } = fields
-    const doc: ProductInput = { ...rest, _id: id, priceFen: yuanToFen(price) as number, subtitle: rest.subtitle ?? '', detail: rest.detail ?? '' }
+    const doc: ProductInput = {
+      ...rest,
+      ...(product ? { loadedStock: product.stock } : {}),
+      _id: id,
+      priceFen: yuanToFen(price) as number,
+      subtitle: rest.subtitle ?? '',
+      detail: rest.detail ?? '',
+    }
     setSaving(true)
     setError(null)
     try {
       onSaved(await upsertConfig('products', doc, product?.updatedAt))
     } catch (e) {
-      setError(showServerErrors(form, e, (path) => (path === 'priceFen' ? ['price'] : path.split('.').slice(0, 1))))
+      setError(showServerErrors(form, e, fieldOf))
     } finally {
       setSaving(false)
     }
@@ -80,7 +96,12 @@ export function ProductForm({ product, onClose, onSaved }: Props) {
         <Form.Item label="价格（元）" name="price" rules={yuanRules('价格', { maxFen: PRODUCT_MAX_PRICE_FEN })}>
           <YuanInput style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item label="库存" name="stock" rules={wholeNumberRules('库存', 0, PRODUCT_MAX_STOCK)}>
+        <Form.Item
+          label="库存"
+          name="stock"
+          extra={product ? `打开时库存 ${product.stock} 件；保存时只计入改动的数量，期间的新订单不会被覆盖` : undefined}
+          rules={wholeNumberRules('库存', 0, PRODUCT_MAX_STOCK)}
+        >
           <InputNumber style={{ width: 200 }} precision={0} />
         </Form.Item>
         <Form.Item label="排序" name="sort" extra="数字小的排在前面" rules={wholeNumberRules('排序', 0, 1_000_000)}>

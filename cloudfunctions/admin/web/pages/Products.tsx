@@ -21,8 +21,9 @@ export function Products() {
   async function toggle(product: Product) {
     const next = product.status === 'listed' ? 'unlisted' : 'listed'
     try {
-      const { _id, title, subtitle, images, priceFen, stock, sort, detail } = product
-      await upsertConfig('products', { _id, title, subtitle, images, priceFen, stock, sort, detail, status: next }, product.updatedAt)
+      // No stock in the change: listing leaves the stock to the orders.
+      const { _id, title, subtitle, images, priceFen, sort, detail } = product
+      await upsertConfig('products', { _id, title, subtitle, images, priceFen, sort, detail, status: next }, product.updatedAt)
       message.success(next === 'listed' ? '已上架' : '已下架')
       list.reload()
     } catch (error) {
