@@ -8,7 +8,7 @@ import path from 'node:path'
 import admin from '../../cloudfunctions/admin/function'
 import { addOperator, ensureOperator } from '../../cloudfunctions/admin/operators'
 import type { Role } from '../../cloudfunctions/admin/api'
-import type { Group, Membership, Order, Product } from '../../cloudfunctions/core/model'
+import type { Membership, Order, Product } from '../../cloudfunctions/core/model'
 import { handle } from '../../cloudfunctions/platform/function'
 import { LocalFileStore } from '../../cloudfunctions/platform/local/files'
 import { createTestCloud, TEST_START_MS, type TestCloud } from '../helpers/cloud'
@@ -86,19 +86,8 @@ export function makeProduct(overrides: Partial<Product> = {}): Product {
   }
 }
 
-export function makeGroup(overrides: Partial<Group> = {}): Group {
-  return {
-    _id: 'G-core',
-    status: 'registered',
-    name: '龙井核心群',
-    tier: 'core',
-    firstSeenAt: TEST_START_MS,
-    firstSeenBy: 'o-operator',
-    registeredAt: TEST_START_MS,
-    updatedAt: TEST_START_MS,
-    ...overrides,
-  }
-}
+/** The same registered core group the membership tests use. */
+export { makeGroup } from './membership-builders'
 
 export function makeMembership(opengid: string, openid: string, since = TEST_START_MS): Membership {
   return { _id: `${opengid}:${openid}`, opengid, openid, since, lastSeenAt: since }

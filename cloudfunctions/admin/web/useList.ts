@@ -1,4 +1,5 @@
 /** A server-paged list of one kind for an antd Table: reloads when filters or page change. */
+import type { TablePaginationConfig } from 'antd'
 import { useEffect, useState } from 'react'
 import type { ListFilters, ListItems, ListKind } from '../api'
 import { AdminError, listOf } from './client'
@@ -34,11 +35,21 @@ export function useList<K extends ListKind>(kind: K, filters: ListFilters[K], pa
     }
   }, [kind, key, page, pageSize, reloads])
 
+  const setPage = (next: number) => setPaging({ key, page: next })
   return {
     ...state,
     page,
     pageSize,
-    setPage: (next: number) => setPaging({ key, page: next }),
+    setPage,
     reload: () => setReloads((n) => n + 1),
+    /** The Table's pager for this list, counting `共 N <unit>`. */
+    pager: (unit: string): TablePaginationConfig => ({
+      current: page,
+      pageSize,
+      total: state.total,
+      showSizeChanger: false,
+      showTotal: (total) => `共 ${total} ${unit}`,
+      onChange: setPage,
+    }),
   }
 }

@@ -5,7 +5,7 @@
  */
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { FLASH_LIMIT_MAX, FLASH_QUANTITY_MAX, FLASH_TITLE_MAX, validateFlashSale, type FlashSaleInput } from '../../../core/flashValidation'
 import type { FlashSale, GroupTier, Product } from '../../../core/model'
 import { msFromPicker, pickerFromMs } from '../chinaTime'
@@ -14,8 +14,9 @@ import { formatYuan } from '../format'
 import { fenToYuanText, yuanToFen } from '../money'
 import { newDocId } from './ids'
 import { requiredText, wholeNumberRules, yuanRules } from './rules'
-import { showServerErrors, type NamePath } from './serverErrors'
+import type { NamePath } from './serverErrors'
 import { TierChecks } from './TierChecks'
+import { refuseFields, useSave } from './useSave'
 
 interface Fields {
   productId?: string
@@ -41,8 +42,7 @@ interface Props {
 
 export function FlashSaleForm({ sale, products, sales, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Fields>()
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { saving, error, save } = useSave(form, fieldOf)
   const id = useMemo(() => sale?._id ?? newDocId('fs'), [sale])
   const productId = Form.useWatch('productId', form)
   const byId = useMemo(() => new Map(products.map((p) => [p._id, p])), [products])
@@ -53,13 +53,7 @@ export function FlashSaleForm({ sale, products, sales, onClose, onSaved }: Props
     ? { ...sale, flashPrice: fenToYuanText(sale.flashPriceFen), startAt: pickerFromMs(sale.startAt), endAt: pickerFromMs(sale.endAt) }
     : { title: '', flashPrice: '', perMemberLimit: 1, tiers: [] }
 
-  async function save() {
-    let fields: Fields
-    try {
-      fields = await form.validateFields()
-    } catch {
-      return
-    }
+  const send = async (fields: Fields) => {
     const input: FlashSaleInput = {
       _id: id,
       productId: fields.productId as string,
@@ -72,23 +66,12 @@ export function FlashSaleForm({ sale, products, sales, onClose, onSaved }: Props
       endAt: fields.endAt ? msFromPicker(fields.endAt) : 0,
     }
     const errors = validateFlashSale(input, byId.get(input.productId) ?? null, sales)
-    if (Object.keys(errors).length > 0) {
-      setError(showServerErrors(form, { fields: errors }, fieldOf))
-      return
-    }
-    setSaving(true)
-    setError(null)
-    try {
-      onSaved(await upsertConfig('flashSales', input, sale?.updatedAt))
-    } catch (e) {
-      setError(showServerErrors(form, e, fieldOf))
-    } finally {
-      setSaving(false)
-    }
+    if (Object.keys(errors).length > 0) refuseFields(errors)
+    onSaved(await upsertConfig('flashSales', input, sale?.updatedAt))
   }
 
   return (
-    <Modal open title={sale ? '编辑秒杀' : '新建秒杀'} okText="保存" cancelText="取消" onOk={save} onCancel={onClose} confirmLoading={saving} width={640} destroyOnClose>
+    <Modal open title={sale ? '编辑秒杀' : '新建秒杀'} okText="保存" cancelText="取消" onOk={() => save(send)} onCancel={onClose} confirmLoading={saving} width={640} destroyOnClose>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       {started && <Alert type="warning" showIcon message="秒杀已开始：修改会立即生效，数量不能少于已下单的件数" style={{ marginBottom: 16 }} />}
       <Form<Fields> form={form} layout="vertical" initialValues={initial}>

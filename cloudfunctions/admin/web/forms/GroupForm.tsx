@@ -1,11 +1,10 @@
 /** Name a group and choose its tier (垂类群 also takes a topic); saving registers it. */
 import { Alert, Form, Input, Modal, Radio, Typography } from 'antd'
-import { useState } from 'react'
 import { TIER_NAMES, validateGroupNaming } from '../../../core/membership'
 import type { Group, GroupTier } from '../../../core/model'
 import { upsertConfig } from '../client'
-import { showServerErrors } from './serverErrors'
 import { TIER_OPTIONS } from './TierChecks'
+import { refuseFields, useSave } from './useSave'
 
 interface Fields {
   name: string
@@ -22,37 +21,19 @@ interface Props {
 export function GroupForm({ group, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Fields>()
   const tier = Form.useWatch('tier', form)
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { saving, error, save } = useSave(form)
   const pending = group.status === 'pending'
 
-  async function save() {
-    let fields: Fields
-    try {
-      fields = await form.validateFields()
-    } catch {
-      return
-    }
+  const send = async (fields: Fields) => {
     const naming = { name: fields.name, tier: fields.tier, ...(fields.tier === 'topic' ? { topic: fields.topic } : {}) }
     // The same rules the server applies, so the operator sees them before sending.
     const checked = validateGroupNaming(naming)
-    if (!checked.ok) {
-      form.setFields(Object.entries(checked.errors).map(([name, message]) => ({ name: name as keyof Fields, errors: [message] })))
-      return
-    }
-    setSaving(true)
-    setError(null)
-    try {
-      onSaved(await upsertConfig('groups', { _id: group._id, ...checked.value }, group.updatedAt))
-    } catch (e) {
-      setError(showServerErrors(form, e))
-    } finally {
-      setSaving(false)
-    }
+    if (!checked.ok) refuseFields(checked.errors)
+    onSaved(await upsertConfig('groups', { _id: group._id, ...checked.value }, group.updatedAt))
   }
 
   return (
-    <Modal open title={pending ? '命名并开通群' : '编辑群'} okText={pending ? '开通' : '保存'} cancelText="取消" onOk={save} onCancel={onClose} confirmLoading={saving} destroyOnClose>
+    <Modal open title={pending ? '命名并开通群' : '编辑群'} okText={pending ? '开通' : '保存'} cancelText="取消" onOk={() => save(send)} onCancel={onClose} confirmLoading={saving} destroyOnClose>
       <Typography.Paragraph type="secondary">
         群 ID：<Typography.Text code>{group._id}</Typography.Text>
       </Typography.Paragraph>

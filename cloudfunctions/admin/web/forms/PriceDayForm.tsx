@@ -5,7 +5,7 @@
  */
 import { Alert, DatePicker, Form, Input, Modal, Radio, Select, Space } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import type { GroupTier, PriceDay, Product } from '../../../core/model'
 import { validatePriceDay } from '../../../core/priceDayValidation'
 import type { PriceDayConfig } from '../../api'
@@ -15,8 +15,9 @@ import { fenToYuanText, yuanToFen } from '../money'
 import { newDocId } from './ids'
 import { PriceDayItems } from './PriceDayItems'
 import { requiredText } from './rules'
-import { showServerErrors, type NamePath } from './serverErrors'
+import type { NamePath } from './serverErrors'
 import { TierChecks } from './TierChecks'
+import { refuseFields, useSave } from './useSave'
 import { WEEKDAY_OPTIONS } from './weekdays'
 
 interface Fields {
@@ -89,38 +90,20 @@ interface Props {
 export function PriceDayForm({ priceDay, day, products, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Fields>()
   const ruleKind = Form.useWatch('ruleKind', form) ?? priceDay?.rule.kind ?? 'date'
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { saving, error, save } = useSave(form, fieldOf)
   const id = useMemo(() => priceDay?._id ?? newDocId('pd'), [priceDay])
   const today = cnToday()
 
-  async function save() {
-    let fields: Fields
-    try {
-      fields = await form.validateFields()
-    } catch {
-      return
-    }
+  const send = async (fields: Fields) => {
     const config = toConfig(fields, id)
     const { _id: _ignored, ...input } = config
     const checked = validatePriceDay(input, products, Date.now())
-    if (!checked.ok) {
-      setError(showServerErrors(form, { fields: checked.errors }, fieldOf))
-      return
-    }
-    setSaving(true)
-    setError(null)
-    try {
-      onSaved(await upsertConfig('priceDays', config, priceDay?.updatedAt))
-    } catch (e) {
-      setError(showServerErrors(form, e, fieldOf))
-    } finally {
-      setSaving(false)
-    }
+    if (!checked.ok) refuseFields(checked.errors)
+    onSaved(await upsertConfig('priceDays', config, priceDay?.updatedAt))
   }
 
   return (
-    <Modal open title={priceDay ? '编辑群友价日' : '新建群友价日'} okText="保存" cancelText="取消" onOk={save} onCancel={onClose} confirmLoading={saving} width={760} destroyOnClose>
+    <Modal open title={priceDay ? '编辑群友价日' : '新建群友价日'} okText="保存" cancelText="取消" onOk={() => save(send)} onCancel={onClose} confirmLoading={saving} width={760} destroyOnClose>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Form<Fields> form={form} layout="vertical" initialValues={initialFields(priceDay, day)}>
         <Form.Item label="标题" name="title" rules={requiredText('标题', 30)}>

@@ -5,7 +5,7 @@
  * and orders placed while the form was open are not undone.
  */
 import { Alert, Form, Input, InputNumber, Modal, Radio } from 'antd'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import type { Product } from '../../../core/model'
 import type { ProductInput } from '../../api'
 import { PRODUCT_MAX_PRICE_FEN, PRODUCT_MAX_STOCK } from '../../api'
@@ -13,7 +13,8 @@ import { upsertConfig } from '../client'
 import { fenToYuanText, yuanToFen } from '../money'
 import { ImageUpload } from './ImageUpload'
 import { requiredText, wholeNumberRules, yuanRules } from './rules'
-import { showServerErrors, type NamePath } from './serverErrors'
+import type { NamePath } from './serverErrors'
+import { useSave } from './useSave'
 import { YuanInput } from './YuanInput'
 import { newDocId } from './ids'
 
@@ -44,8 +45,7 @@ interface Props {
 
 export function ProductForm({ product, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Fields>()
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { saving, error, save } = useSave(form, fieldOf)
   // Chosen once per form, so a save retried after a lost answer creates one product, not two.
   const id = useMemo(() => product?._id ?? newDocId('p'), [product])
 
@@ -53,14 +53,7 @@ export function ProductForm({ product, onClose, onSaved }: Props) {
     ? { ...product, price: fenToYuanText(product.priceFen) }
     : { title: '', subtitle: '', images: [], price: '', stock: 0, sort: 0, status: 'listed', detail: '' }
 
-  async function save() {
-    let fields: Fields
-    try {
-      fields = await form.validateFields()
-    } catch {
-      return
-    }
-    const { price, ...rest } = fields
+  const send = async ({ price, ...rest }: Fields) => {
     const doc: ProductInput = {
       ...rest,
       ...(product ? { loadedStock: product.stock } : {}),
@@ -69,19 +62,11 @@ export function ProductForm({ product, onClose, onSaved }: Props) {
       subtitle: rest.subtitle ?? '',
       detail: rest.detail ?? '',
     }
-    setSaving(true)
-    setError(null)
-    try {
-      onSaved(await upsertConfig('products', doc, product?.updatedAt))
-    } catch (e) {
-      setError(showServerErrors(form, e, fieldOf))
-    } finally {
-      setSaving(false)
-    }
+    onSaved(await upsertConfig('products', doc, product?.updatedAt))
   }
 
   return (
-    <Modal open title={product ? '编辑商品' : '新建商品'} okText="保存" cancelText="取消" onOk={save} onCancel={onClose} confirmLoading={saving} width={640} destroyOnClose>
+    <Modal open title={product ? '编辑商品' : '新建商品'} okText="保存" cancelText="取消" onOk={() => save(send)} onCancel={onClose} confirmLoading={saving} width={640} destroyOnClose>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Form<Fields> form={form} layout="vertical" initialValues={initial} requiredMark>
         <Form.Item label="商品名称" name="title" rules={requiredText('商品名称', 40)}>

@@ -20,7 +20,7 @@ export function GroupMembers({ group, onClose }: { group: Group; onClose(): void
           { title: 'openid', dataIndex: 'openid', render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
           { title: '入群时间', dataIndex: 'since', width: 170, render: (ms: number) => formatCnTime(ms) },
         ]}
-        pagination={{ current: list.page, pageSize: list.pageSize, total: list.total, showSizeChanger: false, showTotal: (t) => `共 ${t} 位群友`, onChange: list.setPage }}
+        pagination={list.pager('位群友')}
       />
     </Drawer>
   )

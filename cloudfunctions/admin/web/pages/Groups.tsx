@@ -109,7 +109,7 @@ export function Groups() {
         columns={columns}
         dataSource={list.items}
         loading={list.loading}
-        pagination={{ current: list.page, pageSize: list.pageSize, total: list.total, showSizeChanger: false, showTotal: (t) => `共 ${t} 个群`, onChange: list.setPage }}
+        pagination={list.pager('个群')}
       />
       {naming && (
         <GroupForm

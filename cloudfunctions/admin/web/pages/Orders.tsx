@@ -92,14 +92,7 @@ export function Orders() {
         columns={columns}
         dataSource={list.items}
         loading={list.loading}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: list.total,
-          showSizeChanger: false,
-          showTotal: (total) => `共 ${total} 笔订单`,
-          onChange: list.setPage,
-        }}
+        pagination={list.pager('笔订单')}
       />
     </Space>
   )

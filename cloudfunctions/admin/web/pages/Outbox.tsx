@@ -28,7 +28,7 @@ export function Outbox() {
                 .join('；'),
           },
         ]}
-        pagination={{ current: list.page, pageSize: list.pageSize, total: list.total, showSizeChanger: false, showTotal: (t) => `共 ${t} 条`, onChange: list.setPage }}
+        pagination={list.pager('条')}
       />
     </Space>
   )

@@ -105,14 +105,7 @@ export function Products() {
         columns={columns}
         dataSource={list.items}
         loading={list.loading}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: list.total,
-          showSizeChanger: false,
-          showTotal: (total) => `共 ${total} 件商品`,
-          onChange: list.setPage,
-        }}
+        pagination={list.pager('件商品')}
       />
       {editing !== undefined && (
         <ProductForm
