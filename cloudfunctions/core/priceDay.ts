@@ -50,6 +50,17 @@ export function nextStartOf(priceDay: Pick<PriceDay, 'status' | 'rule'>, now: nu
   return start
 }
 
+/**
+ * True when `priceDay` can no longer run on `now`'s China day or any later one: a date rule for
+ * an earlier day, or a weekly rule whose last day has passed. Such price days can be archived.
+ */
+export function hasEnded(priceDay: Pick<PriceDay, 'rule'>, now: number): boolean {
+  const today = cnDay(now)
+  const { rule } = priceDay
+  if (rule.kind === 'date') return rule.day < today
+  return rule.endDay !== undefined && rule.endDay < today
+}
+
 /** When the next price day after today starts (for the home countdown), or null when none is scheduled. */
 export function nextPriceDayAt(priceDays: readonly Pick<PriceDay, 'status' | 'rule'>[], now: number): number | null {
   let next: number | null = null

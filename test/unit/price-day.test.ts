@@ -1,5 +1,6 @@
 import type { GroupTier, PriceDay } from '@core/model'
 import {
+  hasEnded,
   ineligibleReason,
   JOIN_HINT,
   matchPriceDay,
@@ -119,5 +120,21 @@ describe('a member offer', () => {
 
   it('keys the per-member counter by price day, day, product and member', () => {
     expect(priceDayClaimId('pd-1', '2026-11-18', 'p-tea', 'o-1')).toBe('pd-1:2026-11-18:p-tea:o-1')
+  })
+})
+
+describe('which price days have ended', () => {
+  it('ends a date rule once its China day is over, not before', () => {
+    const pd = makePriceDay({ rule: { kind: 'date', day: '2026-11-18' } })
+    expect(hasEnded(pd, at('2026-11-18T23:59:59.999+08:00'))).toBe(false)
+    expect(hasEnded(pd, at('2026-11-19T00:00:00+08:00'))).toBe(true)
+    // 16:00 UTC on the 18th is already the 19th in China.
+    expect(hasEnded(pd, at('2026-11-18T16:00:00Z'))).toBe(true)
+  })
+
+  it('ends a weekly rule after its last day, and never one without a last day', () => {
+    expect(hasEnded(makePriceDay({ rule: { kind: 'weekly', weekday: 3, endDay: '2026-11-18' } }), WED)).toBe(false)
+    expect(hasEnded(makePriceDay({ rule: { kind: 'weekly', weekday: 3, endDay: '2026-11-17' } }), WED)).toBe(true)
+    expect(hasEnded(makePriceDay({ rule: { kind: 'weekly', weekday: 3, startDay: '2020-01-01' } }), WED)).toBe(false)
   })
 })

@@ -13,7 +13,7 @@ const KIND_TEXT: Record<string, string> = {
   flashSales: '秒杀',
   operators: '运营账号',
 }
-const ACTION_TEXT: Record<string, string> = { create: '新建', update: '修改', remove: '删除', stop: '停止' }
+const ACTION_TEXT: Record<string, string> = { create: '新建', update: '修改', remove: '删除', stop: '停止', archive: '归档' }
 const PAGE_SIZE = 20
 
 /** The fields that differ between before and after, for a compact summary. */
