@@ -1,9 +1,13 @@
-/** `login`: username and password in, a signed 12-hour token out. */
+/**
+ * `login`: username and password in, a signed 12-hour token out. After 5 wrong passwords for a
+ * username in a 15-minute window, it answers RATE_LIMITED until the window closes (loginLimit.ts).
+ */
 import { z } from 'zod'
 import { fail, ok, type Result } from '../core/errors'
 import { action } from '../platform/function'
 import type { Db, Deps } from '../platform/ports'
 import type { AdminOutput } from './api'
+import { giveBackLoginSlot, takeLoginSlot } from './loginLimit'
 import { ensureOperator } from './operators'
 import { dummyPasswordHash, verifyPassword } from './password'
 import { issueToken } from './token'
@@ -31,6 +35,14 @@ const input = z
   .strict()
 
 export const login = action(input, async ({ username, password }, deps): Promise<Result<AdminOutput<'login'>>> => {
+  const now = deps.now()
+  // Before any password check, so guesses past the limit cost nothing and learn nothing.
+  const slot = await takeLoginSlot(deps.db, username, now)
+  if (!slot.ok) {
+    deps.log.info('admin login rate limited', { username })
+    const minutes = Math.max(1, Math.ceil((slot.retryAt - now) / 60_000))
+    return fail('RATE_LIMITED', `密码错误次数过多，请 ${minutes} 分钟后再试`)
+  }
   await bootstrapFirstOperator(deps)
   const operator = await deps.db.get('operators', username)
   // An unknown user costs the same scrypt work and gets the same answer as a wrong password.
@@ -39,6 +51,7 @@ export const login = action(input, async ({ username, password }, deps): Promise
     deps.log.info('admin login refused', { username })
     return fail('UNAUTHENTICATED', '用户名或密码错误')
   }
-  const { token, expiresAt } = await issueToken(deps.db, operator._id, operator.role, deps.now())
+  await giveBackLoginSlot(deps.db, slot.id)
+  const { token, expiresAt } = await issueToken(deps.db, operator._id, operator.role, now)
   return ok({ token, expiresAt, operator: { username: operator._id, role: operator.role } })
 })

@@ -102,6 +102,21 @@ export interface AuditEntry {
   at: number
 }
 
+/**
+ * Sign-in attempts on one operator username in one fixed 15-minute window: the admin login
+ * rate limit's counter. `_id` is deterministic (username hash and window start), so concurrent
+ * attempts meet on one document.
+ */
+export interface LoginAttempts {
+  _id: string
+  username: string
+  /** Epoch ms the window starts at (a multiple of its length). */
+  windowStart: number
+  /** Wrong passwords in the window, plus attempts being checked right now (a right one gives its back). */
+  failures: number
+  updatedAt: number
+}
+
 /** Small key/value documents: secrets, counters that are not hot, schema versions. */
 export interface Setting {
   _id: string
@@ -269,6 +284,7 @@ export interface Collections {
   flashClaims: FlashClaim
   flashReminders: FlashReminder
   outbox: OutboxMessage
+  loginAttempts: LoginAttempts
 }
 
 export type CollectionName = keyof Collections

@@ -1,9 +1,10 @@
 /**
  * The `cron` function, run every minute by its timer trigger (config.json): expires unpaid
- * orders whose time is up and returns their stock, sends flash-sale start reminders, and
- * archives price days that have ended.
+ * orders whose time is up and returns their stock, sends flash-sale start reminders, archives
+ * price days that have ended, and removes the counters of closed sign-in windows.
  */
 import { z } from 'zod'
+import { removeClosedLoginWindows } from '../admin/loginLimit'
 import { fail, ok } from '../core/errors'
 import { action, defineFunction } from '../platform/function'
 import { sendDueReminders } from '../services/flashReminders'
@@ -33,6 +34,7 @@ export const tick = action(timerEvent, async (_event, deps) => {
   if (reminders.sent + reminders.failed > 0) deps.log.info('sent flash sale reminders', { ...reminders })
   const archivedPriceDays = await archiveEndedPriceDays(deps, MAX_ARCHIVED_PER_TICK)
   if (archivedPriceDays > 0) deps.log.info('archived ended price days', { archivedPriceDays })
+  await removeClosedLoginWindows(deps.db, deps.now())
   // Each part present only when the run did it, so the answer of a quiet minute stays small.
   return ok({
     ...result,

@@ -57,6 +57,7 @@ const ALL_COLLECTIONS = [
   'flashClaims',
   'flashReminders',
   'outbox',
+  'loginAttempts',
 ] as const
 // Fails to compile when a collection is added to the model but not to the dump.
 const everyCollectionDumped: Exclude<CollectionName, (typeof ALL_COLLECTIONS)[number]> extends never ? true : false = true
