@@ -44,13 +44,20 @@ export const notify = action(notifyEvent, async (event, deps) => {
 
   // The event alone proves nothing; ask WeChat Pay what was actually paid.
   const paid = await deps.pay.queryOrder(order._id)
-  if (!paid || paid.tradeState !== 'SUCCESS') return fail('PAYMENT_FAILED')
+  // REFUND on a closed order: our refund of this late payment went out but its status write was
+  // lost (the instance died in between); settling again records it without refunding twice.
+  const refundedLate = paid?.tradeState === 'REFUND' && (order.status === 'cancelled' || order.status === 'expired')
+  if (!paid || (paid.tradeState !== 'SUCCESS' && !refundedLate)) return fail('PAYMENT_FAILED')
   if (paid.totalFen !== order.totalFen) {
     deps.log.error('paid amount differs from the order', { orderId: order._id, paidFen: paid.totalFen })
     return fail('CONFLICT', '支付金额与订单不符')
   }
 
-  const settled = await settlePayment(deps, order, { transactionId: paid.transactionId, paidFen: paid.totalFen })
+  const settled = await settlePayment(deps, order, {
+    transactionId: paid.transactionId,
+    paidFen: paid.totalFen,
+    ...(refundedLate ? { refunded: true } : {}),
+  })
   if (!settled.ok) return settled
   return ok({ outcome: settled.data.outcome as NotifyOutcome, orderId: order._id })
 })

@@ -111,6 +111,32 @@ describe('payment notifications', () => {
     expect(await cloud.db.get('products', productId)).toMatchObject({ stock: 10, sold: 0 })
   })
 
+  it('records the refund of a late payment when the refund went out but the status write was lost', async () => {
+    const { orderId, productId } = await pendingOrder(10, 1)
+    cloud.clock.advance(15 * MINUTE)
+    await cloud.call(cron, {}, TIMER)
+    expect(await cloud.pay.complete(orderId)).toEqual(HANDLED)
+    // The instance died between the refund and the status write: the order still says expired.
+    const { status: _refunded, refundedAt: _at, refundReason: _reason, transactionId: _tx, ...expired } = (await cloud.db.get('orders', orderId))!
+    await cloud.db.set('orders', orderId, { ...expired, status: 'expired' })
+    const refundSpy = jest.spyOn(cloud.pay, 'refund')
+
+    // WeChat retries the notification; queryOrder now says REFUND.
+    expect(await cloud.pay.complete(orderId)).toEqual(HANDLED)
+    expect(await cloud.db.get('orders', orderId)).toMatchObject({ status: 'refunded', refundReason: expect.stringContaining('退') })
+    expect(refundSpy).not.toHaveBeenCalled()
+    expect(await cloud.db.get('products', productId)).toMatchObject({ stock: 10, sold: 0 })
+  })
+
+  it('refuses a refunded payment on an order that never closed', async () => {
+    const { orderId, totalFen } = await pendingOrder(10, 1)
+    await cloud.pay.complete(orderId)
+    await cloud.pay.refund({ outTradeNo: orderId, outRefundNo: `${orderId}X`, totalFen, refundFen: totalFen })
+    await cloud.db.update('orders', { _id: orderId }, { set: { status: 'pending' } })
+    expect(await cloud.call(payNotify, notifyEvent(orderId, totalFen), PAY_CALLBACK)).toMatchObject({ ok: false, code: 'PAYMENT_FAILED' })
+    expect(await cloud.db.get('orders', orderId)).toMatchObject({ status: 'pending' })
+  })
+
   it('keeps a payment that lands after the expiry time but before the timer ran', async () => {
     const { orderId, productId } = await pendingOrder(10, 1)
     cloud.clock.advance(15 * MINUTE + 30_000)

@@ -14,6 +14,8 @@ import { recordSold } from '../stock'
 export interface ConfirmedPayment {
   transactionId: string
   paidFen: number
+  /** WeChat Pay already gave this money back (queryOrder says REFUND): record it, refund nothing. */
+  refunded?: boolean
 }
 
 export type SettleOutcome = 'paid' | 'alreadyPaid' | 'refunded'
@@ -73,12 +75,14 @@ async function refundLatePayment(
   payment: ConfirmedPayment,
 ): Promise<Result<Settled>> {
   if (!canTransition(order.status, 'refund')) return fail('INVALID_STATE')
-  await deps.pay.refund({
-    outTradeNo: order._id,
-    outRefundNo: refundIdFor(order._id),
-    totalFen: payment.paidFen,
-    refundFen: payment.paidFen,
-  })
+  if (!payment.refunded) {
+    await deps.pay.refund({
+      outTradeNo: order._id,
+      outRefundNo: refundIdFor(order._id),
+      totalFen: payment.paidFen,
+      refundFen: payment.paidFen,
+    })
+  }
   const now = deps.now()
   const change = {
     status: 'refunded' as const,
