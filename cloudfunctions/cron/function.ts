@@ -11,14 +11,17 @@ import { sendDueReminders } from '../services/flashReminders'
 import { expireDueOrders } from '../services/orders/close'
 import { archiveEndedPriceDays } from './archivePriceDays'
 
-/** What a WeChat timer trigger sends: `{Type: 'Timer', TriggerName, Time}`. */
-export const timerEvent = z
-  .object({
-    Type: z.string().max(32).optional(),
-    TriggerName: z.string().max(64).optional(),
-    Time: z.string().max(64).optional(),
-  })
-  .strict()
+/**
+ * What a WeChat timer trigger sends: `{Type: 'Timer', TriggerName, Time, Message}`. Not
+ * `.strict()`, unlike member-facing inputs: the cloud's timers (Tencent SCF) add `Message` and may
+ * add more, and refusing the event would stop expiry and reminders altogether. Nothing here is
+ * read; a member calling this function is refused by identity below.
+ */
+export const timerEvent = z.object({
+  Type: z.string().max(32).optional(),
+  TriggerName: z.string().max(64).optional(),
+  Time: z.string().max(64).optional(),
+})
 
 /** Batches of 100 per run, so one run stays well inside the function's time limit. */
 const MAX_BATCHES_PER_TICK = 5

@@ -88,6 +88,16 @@ describe('unpaid orders expire', () => {
     expect((await cloud.db.get('products', product._id))?.stock).toBe(5)
   })
 
+  it('runs on the event a real timer trigger sends, with its Message and any field the cloud adds', async () => {
+    const product = await seedProduct(cloud, { stock: 5 })
+    await buy(product._id, member(1), 2)
+    cloud.clock.advance(15 * MINUTE)
+    // Tencent SCF timer triggers (which WeChat's run on) carry `Message` (empty unless configured).
+    const event = { Type: 'Timer', TriggerName: 'everyMinute', Time: '2026-11-18T02:15:00Z', Message: '', RequestId: 'abc' }
+    expect(await cloud.call(cron, event, TIMER)).toEqual({ ok: true, data: { expired: 1, more: false } })
+    expect((await cloud.db.get('products', product._id))?.stock).toBe(5)
+  })
+
   it('refuses to run for a member', async () => {
     const product = await seedProduct(cloud, { stock: 5 })
     await buy(product._id)
