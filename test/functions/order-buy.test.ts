@@ -124,6 +124,25 @@ describe('buying a product', () => {
     expect(again).toMatchObject({ ok: false, code: 'INVALID_STATE' })
   })
 
+  it('settles a payment WeChat took whose notification has not arrived when the member presses pay again', async () => {
+    const product = await seedProduct(cloud, { stock: 5 })
+    const created = await cloud.call(order, { action: 'create', requestId: newRequestId(), productId: product._id, qty: 2 }, { openid: buyer })
+    const orderId = created.data._id
+    await cloud.call(order, { action: 'pay', orderId }, { openid: buyer })
+    // WeChat Pay took the money; its notification is still on the way (the order still says pending).
+    await cloud.pay.complete(orderId)
+    await cloud.db.update('orders', { _id: orderId }, { set: { status: 'pending' } })
+    await cloud.db.update('products', { _id: product._id }, { set: { sold: 0 } })
+
+    const again = await cloud.call(order, { action: 'pay', orderId }, { openid: buyer })
+    expect(again).toMatchObject({ ok: false, code: 'INVALID_STATE', message: '订单已支付' })
+    expect(await cloud.db.get('orders', orderId)).toMatchObject({ status: 'paid', transactionId: expect.any(String) })
+    expect(await cloud.db.get('products', product._id)).toMatchObject({ stock: 3, sold: 2 })
+    // The notification lands afterwards and changes nothing.
+    expect(await cloud.pay.complete(orderId)).toEqual({ errcode: 0, errmsg: 'OK' })
+    expect(await cloud.db.get('products', product._id)).toMatchObject({ stock: 3, sold: 2 })
+  })
+
   it('asks a caller without an openid to log in for every member action', async () => {
     const product = await seedProduct(cloud)
     const calls: Array<[typeof order | typeof member, object]> = [
