@@ -72,8 +72,8 @@ export function createLocalDb(file: string, options: LocalDbOptions = {}): Local
 
   return {
     async get<C extends CollectionName>(coll: C, id: string): Promise<Collections[C] | null> {
-      const json = store.stmt(`SELECT doc FROM ${store.table(coll)} WHERE id = ?`).pluck().get(id)
-      return typeof json === 'string' ? (JSON.parse(json) as Collections[C]) : null
+      const json = store.readDoc(coll, id)
+      return json === undefined ? null : (JSON.parse(json) as Collections[C])
     },
 
     async query<C extends CollectionName>(
@@ -113,8 +113,13 @@ export function createLocalDb(file: string, options: LocalDbOptions = {}): Local
       // One UPDATE statement: the condition and the change are applied atomically per document.
       const cond = compileWhere(where as Record<string, unknown>)
       const change = compileSpec(spec as Spec)
-      const sql = `UPDATE ${store.table(coll)} SET rev = ?, doc = ${change.sql} WHERE ${cond.sql}`
-      return store.run(() => store.stmt(sql).run(store.nextRev(), ...change.params, ...cond.params).changes)
+      const statement = store.stmt(`UPDATE ${store.table(coll)} SET rev = ?, doc = ${change.sql} WHERE ${cond.sql}`)
+      const params = [0, ...change.params, ...cond.params]
+      return store.run(() => {
+        // The revision is taken when the statement runs, so revisions follow commit order.
+        params[0] = store.nextRev()
+        return statement.run(...params).changes
+      })
     },
 
     async remove<C extends CollectionName>(coll: C, where: Where<Collections[C]>): Promise<number> {

@@ -19,11 +19,18 @@ export function table(coll: string): string {
   return `"${coll}"`
 }
 
+/** Column expressions of the fields seen so far (field names come from code, so few; capped anyway). */
+const columns = new Map<string, string>([['_id', 'id']])
+const MAX_CACHED_COLUMNS = 1_000
+
 /** The SQL expression for a top-level field: `_id` is the key column, the rest live in `doc`. */
 export function column(field: string): string {
-  if (field === '_id') return 'id'
+  const known = columns.get(field)
+  if (known !== undefined) return known
   if (!FIELD.test(field)) throw new Error(`unsupported field name: ${field}`)
-  return `json_extract(doc, '$.${field}')`
+  const expression = `json_extract(doc, '$.${field}')`
+  if (columns.size < MAX_CACHED_COLUMNS) columns.set(field, expression)
+  return expression
 }
 
 /** JS value -> bound SQL value, matching what `json_extract` yields for the stored JSON. */

@@ -37,9 +37,22 @@ interface Queued {
   op: () => unknown
   resolve(value: unknown): void
   reject(error: unknown): void
+  /** Set by the batch: what `op` returned or threw. */
+  value?: unknown
+  failed?: boolean
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
+/** The prepared statements on one collection's table, prepared once. */
+export interface CollectionStatements {
+  /** The quoted table name. */
+  table: string
+  getDoc: Statement
+  readRow: Statement
+  readRev: Statement
+  insert: Statement
+  upsert: Statement
+  delete: Statement
+}
 
 /** Operations per SQLite transaction; a longer queue is committed in several. */
 const MAX_BATCH = 1000
@@ -47,14 +60,14 @@ const MAX_BATCH = 1000
 export class SqliteStore {
   readonly sqlite: Database.Database
   private readonly statements = new Map<string, Statement>()
-  private readonly tables = new Map<string, string>()
+  private readonly collections = new Map<string, CollectionStatements>()
   /**
    * Revisions come from one increasing sequence (not per-document counters) so a document that
    * is removed and added again never repeats a revision a transaction may have read.
    */
   private lastRev = Date.now() * 1000
   private readonly commitTx: (reads: Iterable<Read>, writes: Iterable<Write>) => boolean
-  private readonly runBatch: (batch: Queued[]) => Outcome[]
+  private readonly runBatch: (batch: Queued[]) => void
   private queue: Queued[] = []
   private flushScheduled = false
 
@@ -83,15 +96,16 @@ export class SqliteStore {
     })
     // Each operation is caught on its own: one failing statement is rolled back by SQLite
     // alone (a nested transaction by its savepoint) and does not undo the others.
-    this.runBatch = this.sqlite.transaction((batch: Queued[]): Outcome[] =>
-      batch.map((item): Outcome => {
+    this.runBatch = this.sqlite.transaction((batch: Queued[]): void => {
+      for (const item of batch) {
         try {
-          return { ok: true, value: item.op() }
+          item.value = item.op()
         } catch (error) {
-          return { ok: false, error }
+          item.value = error
+          item.failed = true
         }
-      }),
-    )
+      }
+    })
   }
 
   /**
@@ -114,33 +128,47 @@ export class SqliteStore {
     while (this.queue.length > 0) {
       const batch = this.queue.length <= MAX_BATCH ? this.queue : this.queue.slice(0, MAX_BATCH)
       this.queue = batch === this.queue ? [] : this.queue.slice(MAX_BATCH)
-      let outcomes: Outcome[]
       try {
-        outcomes = this.runBatch(batch)
+        this.runBatch(batch)
       } catch (error) {
         // The commit itself failed (disk full, I/O error): nothing in the batch happened.
         for (const item of batch) item.reject(error)
         continue
       }
-      batch.forEach((item, i) => {
-        const outcome = outcomes[i]
-        if (outcome.ok) item.resolve(outcome.value)
-        else item.reject(outcome.error)
-      })
+      for (const item of batch) {
+        if (item.failed) item.reject(item.value)
+        else item.resolve(item.value)
+      }
     }
   }
 
   /** The quoted table of a collection, creating it and its indexes on first use. */
   table(coll: string): string {
-    const known = this.tables.get(coll)
+    return this.collection(coll).table
+  }
+
+  /** A collection's table (created with its indexes on first use) and its by-id statements. */
+  collection(coll: string): CollectionStatements {
+    const known = this.collections.get(coll)
     if (known) return known
     const name = table(coll)
     this.sqlite.exec(
       `CREATE TABLE IF NOT EXISTS ${name} (id TEXT PRIMARY KEY, rev INTEGER NOT NULL, doc TEXT NOT NULL)`,
     )
     for (const sql of indexStatements(coll, this.indexes[coll] ?? [])) this.sqlite.exec(sql)
-    this.tables.set(coll, name)
-    return name
+    const statements: CollectionStatements = {
+      table: name,
+      getDoc: this.stmt(`SELECT doc FROM ${name} WHERE id = ?`).pluck(),
+      readRow: this.stmt(`SELECT rev, doc FROM ${name} WHERE id = ?`),
+      readRev: this.stmt(`SELECT rev FROM ${name} WHERE id = ?`).pluck(),
+      insert: this.stmt(`INSERT INTO ${name} (id, rev, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`),
+      upsert: this.stmt(
+        `INSERT INTO ${name} (id, rev, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET rev = excluded.rev, doc = excluded.doc`,
+      ),
+      delete: this.stmt(`DELETE FROM ${name} WHERE id = ?`),
+    }
+    this.collections.set(coll, statements)
+    return statements
   }
 
   /** A cached prepared statement. Callers build SQL only from tables and validated field names. */
@@ -157,29 +185,30 @@ export class SqliteStore {
     return ++this.lastRev
   }
 
+  /** A document's JSON, or undefined. */
+  readDoc(coll: string, id: string): string | undefined {
+    return this.collection(coll).getDoc.get(id) as string | undefined
+  }
+
   readRow(coll: string, id: string): StoredRow | undefined {
-    return this.stmt(`SELECT rev, doc FROM ${this.table(coll)} WHERE id = ?`).get(id) as StoredRow | undefined
+    return this.collection(coll).readRow.get(id) as StoredRow | undefined
   }
 
   readRev(coll: string, id: string): number | undefined {
-    return this.stmt(`SELECT rev FROM ${this.table(coll)} WHERE id = ?`).pluck().get(id) as number | undefined
+    return this.collection(coll).readRev.get(id) as number | undefined
   }
 
   /** Inserts unless the id exists; true when inserted. */
   insert(coll: string, id: string, json: string): boolean {
-    const sql = `INSERT INTO ${this.table(coll)} (id, rev, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`
-    return this.stmt(sql).run(id, this.nextRev(), json).changes === 1
+    return this.collection(coll).insert.run(id, this.nextRev(), json).changes === 1
   }
 
   upsert(coll: string, id: string, json: string): void {
-    const sql =
-      `INSERT INTO ${this.table(coll)} (id, rev, doc) VALUES (?, ?, ?) ` +
-      'ON CONFLICT (id) DO UPDATE SET rev = excluded.rev, doc = excluded.doc'
-    this.stmt(sql).run(id, this.nextRev(), json)
+    this.collection(coll).upsert.run(id, this.nextRev(), json)
   }
 
   delete(coll: string, id: string): number {
-    return this.stmt(`DELETE FROM ${this.table(coll)} WHERE id = ?`).run(id).changes
+    return this.collection(coll).delete.run(id).changes
   }
 
   isCurrent(reads: Iterable<Read>): boolean {
