@@ -291,6 +291,31 @@ describe('transaction', () => {
   })
 })
 
+describe('reads', () => {
+  it('shows an acknowledged write to a read on another connection of the process, even one that read earlier in the same turn', async () => {
+    const other = createLocalDb(file)
+    try {
+      await db.add('products', makeProduct({ stock: 1 }))
+      const write = db.update('products', { _id: 'p1' }, { inc: { stock: 1 } })
+      // This read opens the other connection's read transaction for the turn, before the commit.
+      expect((await other.get('products', 'p1'))!.stock).toBe(1)
+      expect(await write).toBe(1)
+      expect((await other.get('products', 'p1'))!.stock).toBe(2)
+      expect(await other.count('products', { stock: 2 })).toBe(1)
+    } finally {
+      other.close()
+    }
+  })
+
+  it('sees its own acknowledged writes in the next read of the same turn', async () => {
+    await db.add('products', makeProduct({ stock: 1 }))
+    expect((await db.get('products', 'p1'))!.stock).toBe(1)
+    await db.update('products', { _id: 'p1' }, { inc: { stock: 4 } })
+    expect((await db.get('products', 'p1'))!.stock).toBe(5)
+    expect(await db.query('products', { stock: 5 })).toHaveLength(1)
+  })
+})
+
 describe('storage', () => {
   it('keeps data after close and reopen', async () => {
     await db.add('products', makeProduct({ title: '保留' }))

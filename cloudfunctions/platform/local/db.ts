@@ -84,14 +84,18 @@ export function createLocalDb(file: string, options: LocalDbOptions = {}): Local
       const cond = compileWhere(where as Record<string, unknown>)
       const page = pageClause(options as QueryOptions<unknown>)
       const sql = `SELECT doc FROM ${store.table(coll)} WHERE ${cond.sql}${page.sql}`
-      const rows = store.stmt(sql).pluck().all(...cond.params, page.limit, page.skip) as string[]
+      const statement = store.stmt(sql).pluck()
+      store.read()
+      const rows = statement.all(...cond.params, page.limit, page.skip) as string[]
       return rows.map((json) => JSON.parse(json) as Collections[C])
     },
 
     async count<C extends CollectionName>(coll: C, where: Where<Collections[C]>): Promise<number> {
       const cond = compileWhere(where as Record<string, unknown>)
       const sql = `SELECT count(*) FROM ${store.table(coll)} WHERE ${cond.sql}`
-      return store.stmt(sql).pluck().get(...cond.params) as number
+      const statement = store.stmt(sql).pluck()
+      store.read()
+      return statement.get(...cond.params) as number
     },
 
     async add<C extends CollectionName>(coll: C, doc: Collections[C]): Promise<boolean> {
