@@ -3,8 +3,15 @@
  * file at every checkpoint; an automatic checkpoint runs inside whichever commit crosses the WAL
  * threshold, so on the gateway's single thread every request waits for that fsync (milliseconds
  * on a virtual disk, several times a second under load). A worker thread with its own connection
- * checkpoints instead (PASSIVE: it never blocks the writer), and the main connection turns its
+ * checkpoints instead (PASSIVE: it never blocks the writer, and it never makes the writer's
+ * commits wait for it, which RESTART or TRUNCATE would), and the main connection turns its
  * automatic checkpoints off. Durability is unchanged: commits still reach the WAL as before.
+ * The WAL starts over once a checkpoint has caught up with it between two commits, so under
+ * writes without a pause it grows until the pause. Should the worker fail, its owner is told so
+ * that it can checkpoint for itself again (a WAL that is never checkpointed grows forever).
+ * `stop` waits (briefly, blocking) until the worker has closed its connection, so the owner's own
+ * close is the last one: it checkpoints and removes the WAL before returning, and nothing touches
+ * the files after that (a test may delete them at once).
  */
 import { Worker } from 'node:worker_threads'
 
@@ -16,29 +23,64 @@ const checkpoint = () => {
   try { db.pragma('wal_checkpoint(PASSIVE)') } catch { /* busy: the next tick tries again */ }
 }
 const timer = setInterval(checkpoint, workerData.everyMs)
+const closed = new Int32Array(workerData.closed)
 parentPort.on('message', () => {
   clearInterval(timer)
-  checkpoint()
   db.close()
-  parentPort.postMessage('closed')
+  Atomics.store(closed, 0, 1)
+  Atomics.notify(closed, 0)
 })
 `
 
+/** How long `stop` waits for the worker to close its connection. */
+const STOP_WAIT_MS = 2_000
+
 export interface Checkpointer {
-  /** Stops checkpointing; the worker runs a last checkpoint and closes its connection. */
+  /** Stops checkpointing; returns once the worker has closed its connection. */
   stop(): void
 }
 
+export interface CheckpointerOptions {
+  /** Default 250. */
+  everyMs?: number
+  /** Called once if the worker fails or exits before `stop`. */
+  onFailure?(error: Error): void
+  /** The SQLite driver the worker loads (default better-sqlite3; tests point it elsewhere). */
+  driver?: string
+}
+
 /** Checkpoints `file` every `everyMs` from a worker thread. */
-export function startCheckpointer(file: string, everyMs = 250): Checkpointer {
+export function startCheckpointer(file: string, options: CheckpointerOptions = {}): Checkpointer {
+  const closed = new Int32Array(new SharedArrayBuffer(4))
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { file, everyMs, driver: require.resolve('better-sqlite3') },
+    workerData: {
+      file,
+      everyMs: options.everyMs ?? 250,
+      driver: options.driver ?? require.resolve('better-sqlite3'),
+      closed: closed.buffer,
+    },
   })
   // Never keeps the process alive; a process that exits without `stop` leaves a WAL that the
   // next open replays, as after any crash.
   worker.unref()
-  worker.on('error', (error) => console.error(JSON.stringify({ level: 'error', message: 'WAL checkpointer failed', error: String(error) })))
-  worker.on('message', () => void worker.terminate())
-  return { stop: () => worker.postMessage('stop') }
+  let done = false
+  const fail = (error: Error): void => {
+    if (done) return
+    done = true
+    console.error(JSON.stringify({ level: 'error', message: 'WAL checkpointer failed', error: String(error) }))
+    options.onFailure?.(error)
+  }
+  worker.on('error', fail)
+  worker.on('exit', (code) => fail(new Error(`the checkpointer exited (code ${code})`)))
+  return {
+    stop: () => {
+      if (done) return
+      done = true
+      worker.postMessage('stop')
+      // The worker runs on its own event loop, so it answers while this thread waits.
+      Atomics.wait(closed, 0, 0, STOP_WAIT_MS)
+      void worker.terminate()
+    },
+  }
 }

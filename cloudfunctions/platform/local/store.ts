@@ -94,7 +94,12 @@ export class SqliteStore {
     this.sqlite.pragma('temp_store = MEMORY')
     if (options.backgroundCheckpoints && file !== ':memory:') {
       this.sqlite.pragma('wal_autocheckpoint = 0')
-      this.checkpointer = startCheckpointer(file)
+      // Should the worker fail, this connection checkpoints for itself again (SQLite's default).
+      this.checkpointer = startCheckpointer(file, {
+        onFailure: () => {
+          if (this.sqlite.open) this.sqlite.pragma('wal_autocheckpoint = 1000')
+        },
+      })
     }
     this.beginRead = this.sqlite.prepare<SqlValue[], unknown>('BEGIN')
     this.endRead = this.sqlite.prepare<SqlValue[], unknown>('COMMIT')
