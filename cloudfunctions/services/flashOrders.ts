@@ -28,6 +28,18 @@ function replayOf(existing: Order, input: FlashOrderInput): Result<Order> {
     : fail('CONFLICT', '请求编号已用于另一笔订单')
 }
 
+/** A refusal, unless the order exists already (a replay whose first call won): then that order. */
+async function refuse(db: Db, orderId: string, input: FlashOrderInput, failure: Failure): Promise<Result<Order>> {
+  const existing = await db.get('orders', orderId)
+  return existing ? replayOf(existing, input) : failure
+}
+
+/** The undo of the claim and the sale's units, for an order that was not written. */
+async function giveBackUnits(db: Db, saleId: string, openid: string, qty: number): Promise<void> {
+  await returnSaleUnits(db, saleId, qty)
+  await releaseClaim(db, saleId, openid, qty)
+}
+
 /** Why the conditional write on the sale refused: the sale as it is now, or a replay that won. */
 async function explainRefusal(deps: Deps, orderId: string, input: FlashOrderInput, now: number): Promise<Result<Order>> {
   const raced = await deps.db.get('orders', orderId)
@@ -69,39 +81,36 @@ export async function createFlashOrder(deps: Deps, openid: string, input: FlashO
  * refusal or when the order's deterministic id is taken, and answered with the first order.
  */
 async function attemptFlashOrder(deps: Deps, openid: string, orderId: string, input: FlashOrderInput): Promise<Result<Order>> {
+  // No closures on this path (each attempt would create them) and no Promise.all for two reads
+  // that do not wait on anything: both cost more than the work they wrap.
   const { db } = deps
   const now = deps.now()
-  const refuse = async (failure: Failure): Promise<Result<Order>> => {
-    const existing = await db.get('orders', orderId)
-    return existing ? replayOf(existing, input) : failure
-  }
 
-  if (isMarkedSoldOut(db, input.saleId, now)) return refuse(fail('SOLD_OUT'))
+  if (isMarkedSoldOut(db, input.saleId, now)) return refuse(db, orderId, input, fail('SOLD_OUT'))
   const sale = await db.get('flashSales', input.saleId)
-  if (!sale || sale.productId !== input.productId) return refuse(fail('NOT_FOUND'))
+  if (!sale || sale.productId !== input.productId) return refuse(db, orderId, input, fail('NOT_FOUND'))
   const refused = refuseFlashBuy(sale, now, input.qty)
   if (refused) {
     if (refused.code === 'SOLD_OUT' && sale.left <= 0) markSoldOut(db, sale._id, now)
-    return refuse(refused)
+    return refuse(db, orderId, input, refused)
   }
-  const [eligibility, product] = await Promise.all([saleEligibility(deps, openid, sale.tiers), shelfProduct(deps, sale.productId)])
-  if (!eligibility.eligible) return refuse(fail(eligibility.reason === 'login' ? 'UNAUTHENTICATED' : 'NOT_MEMBER', eligibility.message))
-  if (!product) return refuse(fail('NOT_FOUND'))
+  const eligibility = await saleEligibility(deps, openid, sale.tiers)
+  if (!eligibility.eligible) {
+    return refuse(db, orderId, input, fail(eligibility.reason === 'login' ? 'UNAUTHENTICATED' : 'NOT_MEMBER', eligibility.message))
+  }
+  const product = await shelfProduct(deps, sale.productId)
+  if (!product) return refuse(db, orderId, input, fail('NOT_FOUND'))
   // The flash price, or the list price should the product have become cheaper than the sale.
   const price = priceOrder(product, input.qty, [{ source: 'flash', sourceId: sale._id, unitPriceFen: sale.flashPriceFen }])
 
   if (!(await claimUnits(db, sale, openid, input.qty, now))) {
-    return refuse(fail('LIMIT_REACHED', `每人限购 ${sale.perMemberLimit} 件`))
+    return refuse(db, orderId, input, fail('LIMIT_REACHED', `每人限购 ${sale.perMemberLimit} 件`))
   }
   if (!(await takeSaleUnits(db, sale._id, input.qty, now))) {
     await releaseClaim(db, sale._id, openid, input.qty)
     return explainRefusal(deps, orderId, input, now)
   }
 
-  const undo = async (): Promise<void> => {
-    await returnSaleUnits(db, sale._id, input.qty)
-    await releaseClaim(db, sale._id, openid, input.qty)
-  }
   const order: Order = {
     _id: orderId,
     openid,
@@ -121,13 +130,13 @@ async function attemptFlashOrder(deps: Deps, openid: string, orderId: string, in
   try {
     added = await db.add('orders', order)
   } catch (error) {
-    await undo()
+    await giveBackUnits(db, sale._id, openid, input.qty)
     throw error
   }
   if (added) return ok(order)
 
   // The id is taken: this is a replay (its first call won). Keep the first call's units only.
-  await undo()
+  await giveBackUnits(db, sale._id, openid, input.qty)
   const winner = await db.get('orders', orderId)
   if (!winner) throw new Error(`order ${orderId} refused as duplicate but not found`)
   return replayOf(winner, input)
