@@ -25,7 +25,8 @@
  *
  * Server CPU comes from /proc/<pid>/task/<tid>/schedstat (nanoseconds, every thread of the cloud:
  * the event loop, V8's GC helpers, the WAL checkpointer), sampled every few ms; the event loop's
- * own share is printed beside it.
+ * own share is printed beside it, with how busy it was (below 100%, the server was not the only
+ * limit) and the load generator's own CPU (autocannon, this process, on the other core).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -183,11 +184,18 @@ async function stopCloud(child: ChildProcess): Promise<void> {
   await exited
 }
 
-/** CPU time (ms) the server has used: all its threads, and its event loop (the main thread) alone. */
-interface CpuSample {
-  at: number
+/**
+ * CPU time (ms) used so far: the server's threads, its event loop (the main thread) alone, and
+ * this process (the load generator).
+ */
+interface ServerCpu {
   allMs: number
   loopMs: number
+  clientMs: number
+}
+
+interface CpuSample extends ServerCpu {
+  at: number
 }
 
 /** One autocannon run: each response's outcome (`ok` or the error code) and latency, and CPU samples. */
@@ -211,7 +219,7 @@ function threadCpuNs(pid: number, tid: string): number {
  * The server's CPU so far. Threads that ended (a finished worker) drop out of the sum, so the
  * sums of ended threads are kept in `gone`.
  */
-function cpuReader(pid: number): () => { allMs: number; loopMs: number } {
+function cpuReader(pid: number): () => ServerCpu {
   const last = new Map<string, number>()
   let gone = 0
   return () => {
@@ -219,7 +227,7 @@ function cpuReader(pid: number): () => { allMs: number; loopMs: number } {
     try {
       tids = fs.readdirSync(`/proc/${pid}/task`)
     } catch {
-      return { allMs: Number.NaN, loopMs: Number.NaN }
+      return { allMs: Number.NaN, loopMs: Number.NaN, clientMs: Number.NaN }
     }
     let all = 0
     let loop = 0
@@ -237,20 +245,22 @@ function cpuReader(pid: number): () => { allMs: number; loopMs: number } {
         last.delete(tid)
       }
     }
-    return { allMs: (all + gone) / 1e6, loopMs: loop / 1e6 }
+    const client = process.cpuUsage()
+    return { allMs: (all + gone) / 1e6, loopMs: loop / 1e6, clientMs: (client.user + client.system) / 1000 }
   }
 }
 
 /** The server's CPU ms used between two moments of a load, from the nearest samples. */
-function serverCpuBetween(run: Load, from: number, to: number): { allMs: number; loopMs: number } {
+function serverCpuBetween(run: Load, from: number, to: number): ServerCpu {
   const near = (t: number) => run.cpu.reduce((best, s) => (Math.abs(s.at - t) < Math.abs(best.at - t) ? s : best), run.cpu[0])
-  return { allMs: near(to).allMs - near(from).allMs, loopMs: near(to).loopMs - near(from).loopMs }
+  const [a, b] = [near(from), near(to)]
+  return { allMs: b.allMs - a.allMs, loopMs: b.loopMs - a.loopMs, clientMs: b.clientMs - a.clientMs }
 }
 
 async function load(options: {
   url: string
   seconds: number
-  cpu: () => { allMs: number; loopMs: number }
+  cpu: () => ServerCpu
   body: () => { openid: string; json: string }
 }): Promise<Load> {
   const samples: Sample[] = []
@@ -328,9 +338,13 @@ interface Ceiling {
   latency: ReturnType<typeof latencies>
   cpuUs: number
   loopUs: number
+  /** Share of the window the server's event loop was on CPU. */
+  loopBusy: number
+  /** The load generator's CPU per request. */
+  clientUs: number
 }
 
-async function runCeiling(url: string, cpu: () => { allMs: number; loopMs: number }, seconds: number): Promise<Ceiling> {
+async function runCeiling(url: string, cpu: () => ServerCpu, seconds: number): Promise<Ceiling> {
   const ping = JSON.stringify({ action: 'ping' })
   const run = await load({ url: `${url}/cloud/flash`, seconds, cpu, body: () => ({ openid: memberId(1), json: ping }) })
   const oks = run.samples.filter((s) => s.outcome === 'ok')
@@ -341,6 +355,8 @@ async function runCeiling(url: string, cpu: () => { allMs: number; loopMs: numbe
     latency: latencies(run.samples),
     cpuUs: (used.allMs * 1000) / Math.max(1, run.samples.length),
     loopUs: (used.loopMs * 1000) / Math.max(1, run.samples.length),
+    loopBusy: used.loopMs / (run.end - run.start),
+    clientUs: (used.clientMs * 1000) / Math.max(1, run.samples.length),
   }
 }
 
@@ -363,6 +379,10 @@ interface SaleRun {
   cpuPerOrderUs: number
   /** The same, the event loop's thread alone. */
   loopPerOrderUs: number
+  /** Share of the buying window the server's event loop was on CPU. */
+  loopBusy: number
+  /** The load generator's CPU per attempt while buying. */
+  clientPerAttemptUs: number
   /** Server CPU (µs) per attempt after sell-out. */
   cpuPerSoldOutAttemptUs: number
   /** Every answer from the opening on (the budget's p99 is over these). */
@@ -387,7 +407,7 @@ async function scheduleStart(dbFile: string, saleId: string, leadMs: number): Pr
  * One sale: the crowd is there before the start (connections open, answered NOT_STARTED), the
  * sale opens `SALE_LEAD_MS` into the run, and attempts go on after sell-out until the end.
  */
-async function runSale(url: string, cpu: () => { allMs: number; loopMs: number }, dbFile: string, sale: BenchSale): Promise<SaleRun> {
+async function runSale(url: string, cpu: () => ServerCpu, dbFile: string, sale: BenchSale): Promise<SaleRun> {
   const { saleId, productId, firstMember } = sale
   let seq = 0
   const body = () => {
@@ -425,6 +445,8 @@ async function runSale(url: string, cpu: () => { allMs: number; loopMs: number }
     attemptsPerSecond: fromOpening.length / ((end - open) / 1000),
     cpuPerOrderUs: (buyingCpu.allMs * 1000) / Math.max(1, oks.length),
     loopPerOrderUs: (buyingCpu.loopMs * 1000) / Math.max(1, oks.length),
+    loopBusy: buyingCpu.loopMs / (lastOk - open),
+    clientPerAttemptUs: (buyingCpu.clientMs * 1000) / Math.max(1, buying.length),
     cpuPerSoldOutAttemptUs: (serverCpuBetween(run, lastOk, end).allMs * 1000) / Math.max(1, after.length),
     fromOpening,
     all: latencies(fromOpening),
@@ -438,6 +460,7 @@ async function runSale(url: string, cpu: () => { allMs: number; loopMs: number }
 const int = (n: number): string => Math.round(n).toLocaleString('en-US')
 const ms = (n: number): string => `${n.toFixed(1)} ms`
 const mark = (pass: boolean): string => (pass ? 'ok' : 'MISS')
+const pct = (share: number): string => `${Math.round(share * 100)}%`
 
 interface Round {
   ceiling: Ceiling
@@ -449,7 +472,8 @@ function saleLine(label: string, run: SaleRun): string {
   return (
     `  ${label.padEnd(22)}${int(run.ordersPerSecond).padStart(7)} orders/s steady, ${int(run.ordersPerSecondFromOpening).padStart(6)} from the opening ` +
     `(first commit at ${int(run.firstOrderMs)} ms, sold out at ${int(run.sellOutMs)} ms); ` +
-    `CPU ${run.cpuPerOrderUs.toFixed(0)} µs/order (event loop ${run.loopPerOrderUs.toFixed(0)}); ` +
+    `CPU ${run.cpuPerOrderUs.toFixed(0)} µs/order (event loop ${run.loopPerOrderUs.toFixed(0)}, busy ${pct(run.loopBusy)}; ` +
+    `client ${run.clientPerAttemptUs.toFixed(0)} µs/attempt); ` +
     `p99 ${ms(run.all.p99)}; after sell-out ${int(run.attemptsPerSecondAfterSellOut)} attempts/s`
   )
 }
@@ -457,7 +481,8 @@ function saleLine(label: string, run: SaleRun): string {
 function ceilingLine(label: string, ceiling: Ceiling): string {
   return (
     `  ${label.padEnd(22)}${int(ceiling.rate).padStart(7)} req/s steady, ${int(ceiling.overall).padStart(6)} overall; ` +
-    `CPU ${ceiling.cpuUs.toFixed(0)} µs/request (event loop ${ceiling.loopUs.toFixed(0)}); p99 ${ms(ceiling.latency.p99)}`
+    `CPU ${ceiling.cpuUs.toFixed(0)} µs/request (event loop ${ceiling.loopUs.toFixed(0)}, busy ${pct(ceiling.loopBusy)}; ` +
+    `client ${ceiling.clientUs.toFixed(0)} µs/request); p99 ${ms(ceiling.latency.p99)}`
   )
 }
 
