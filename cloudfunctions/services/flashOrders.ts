@@ -130,6 +130,8 @@ async function attemptFlashOrder(deps: Deps, openid: string, orderId: string, in
   try {
     added = await db.add('orders', order)
   } catch (error) {
+    // A write reported as failed may have been saved (a timeout): then the units are the order's.
+    if (await db.get('orders', order._id)) return ok(order)
     await giveBackUnits(db, sale._id, openid, input.qty)
     throw error
   }

@@ -81,6 +81,8 @@ export async function createOrder(deps: Deps, openid: string, input: CreateOrder
   try {
     added = await db.add('orders', order)
   } catch (error) {
+    // A write reported as failed may have been saved (a timeout): then the units are the order's.
+    if (await db.get('orders', orderId)) return ok(order)
     await undo()
     throw error
   }
