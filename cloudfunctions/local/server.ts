@@ -45,6 +45,13 @@ function hasIndex(dir: string): boolean {
   return fs.existsSync(path.join(dir, 'index.html'))
 }
 
+/** Our own messages are Chinese already; the web server's (body too large, bad path) are not. */
+function clientErrorMessage(status: number, message: string): string {
+  if (/[\u4e00-\u9fff]/.test(message)) return message
+  if (status === 413) return '请求内容过大'
+  return errorMessages.INVALID_INPUT
+}
+
 export async function createGateway(options: GatewayOptions): Promise<FastifyInstance> {
   const { cloud } = options
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 })
@@ -63,7 +70,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
 
   app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
     const status = error.statusCode ?? 500
-    if (status < 500) return failure(reply, status, 'INVALID_INPUT', error.message)
+    if (status < 500) return failure(reply, status, 'INVALID_INPUT', clientErrorMessage(status, error.message))
     console.error(JSON.stringify({ level: 'error', message: 'gateway error', error: error.stack ?? error.message }))
     return failure(reply, 500, 'INTERNAL', errorMessages.INTERNAL)
   })

@@ -66,6 +66,12 @@ describe('POST /cloud/<fn>', () => {
     expect(res.body).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   })
 
+  it('answers an oversized body with INVALID_INPUT and a Chinese message', async () => {
+    const res = await post('/cloud/shop', { action: 'home', padding: 'x'.repeat(2 * 1024 * 1024) })
+    expect(res.status).toBe(413)
+    expect(res.body).toEqual({ ok: false, code: 'INVALID_INPUT', message: '请求内容过大' })
+  })
+
   it('refuses a malformed identity header', async () => {
     const res = await post('/cloud/shop', { action: 'home' }, { 'X-Wx-Openid': 'a b<script>' })
     expect(res.status).toBe(400)
