@@ -250,10 +250,19 @@ function cpuReader(pid: number): () => ServerCpu {
   }
 }
 
-/** The server's CPU ms used between two moments of a load, from the nearest samples. */
+/** CPU used so far at moment `t`, interpolated between the samples either side of it. */
+function cpuAt(run: Load, t: number): ServerCpu {
+  const after = run.cpu.findIndex((s) => s.at >= t)
+  if (after <= 0) return run.cpu[after === 0 ? 0 : run.cpu.length - 1]
+  const [a, b] = [run.cpu[after - 1], run.cpu[after]]
+  const f = (t - a.at) / (b.at - a.at)
+  const mix = (x: number, y: number) => x + (y - x) * f
+  return { allMs: mix(a.allMs, b.allMs), loopMs: mix(a.loopMs, b.loopMs), clientMs: mix(a.clientMs, b.clientMs) }
+}
+
+/** The CPU ms used between two moments of a load. */
 function serverCpuBetween(run: Load, from: number, to: number): ServerCpu {
-  const near = (t: number) => run.cpu.reduce((best, s) => (Math.abs(s.at - t) < Math.abs(best.at - t) ? s : best), run.cpu[0])
-  const [a, b] = [near(from), near(to)]
+  const [a, b] = [cpuAt(run, from), cpuAt(run, to)]
   return { allMs: b.allMs - a.allMs, loopMs: b.loopMs - a.loopMs, clientMs: b.clientMs - a.clientMs }
 }
 
