@@ -4,7 +4,7 @@
  * write on the hot document), write the order (idempotent on requestId); a failed step undoes the
  * ones before it. Once a sale is sold out, attempts are answered without a write.
  */
-import { fail, ok, type Failure, type Result } from '../core/errors'
+import { fail, type Failure, type Result } from '../core/errors'
 import { refuseFlashBuy } from '../core/flashSale'
 import type { Order, Product } from '../core/model'
 import { orderIdFor } from '../core/order/ids'
@@ -12,6 +12,7 @@ import { priceOrder } from '../core/pricing'
 import type { Db, Deps } from '../platform/ports'
 import { saleEligibility } from './flashEligibility'
 import { claimUnits, isMarkedSoldOut, markSoldOut, releaseClaim, returnSaleUnits, takeSaleUnits } from './flashStock'
+import { newOrder, replayOf, writeOrder } from './orders/write'
 import { listedProducts } from './products'
 
 export interface FlashOrderInput {
@@ -22,12 +23,6 @@ export interface FlashOrderInput {
 }
 
 /** A replay must ask for the same thing as the first call; a reused requestId is a client bug. */
-function replayOf(existing: Order, input: FlashOrderInput): Result<Order> {
-  return existing.productId === input.productId && existing.qty === input.qty && existing.saleId === input.saleId
-    ? ok(existing)
-    : fail('CONFLICT', '请求编号已用于另一笔订单')
-}
-
 /** A refusal, unless the order exists already (a replay whose first call won): then that order. */
 async function refuse(db: Db, orderId: string, input: FlashOrderInput, failure: Failure): Promise<Result<Order>> {
   const existing = await db.get('orders', orderId)
@@ -111,37 +106,8 @@ async function attemptFlashOrder(deps: Deps, openid: string, orderId: string, in
     return explainRefusal(deps, orderId, input, now)
   }
 
-  const order: Order = {
-    _id: orderId,
-    openid,
-    requestId: input.requestId,
-    productId: product._id,
-    title: product.title,
-    image: product.images[0] ?? '',
-    qty: input.qty,
-    ...price,
-    saleId: sale._id,
-    status: 'pending',
-    createdAt: now,
-    expireAt: now + deps.config.orderTtlMs,
-    updatedAt: now,
-  }
-  let added: boolean
-  try {
-    added = await db.add('orders', order)
-  } catch (error) {
-    // A write reported as failed may have been saved (a timeout): then the units are the order's.
-    if (await db.get('orders', order._id)) return ok(order)
-    await giveBackUnits(db, sale._id, openid, input.qty)
-    throw error
-  }
-  if (added) return ok(order)
-
-  // The id is taken: this is a replay (its first call won). Keep the first call's units only.
-  await giveBackUnits(db, sale._id, openid, input.qty)
-  const winner = await db.get('orders', orderId)
-  if (!winner) throw new Error(`order ${orderId} refused as duplicate but not found`)
-  return replayOf(winner, input)
+  const order = newOrder(deps, orderId, openid, input, product, price, { saleId: sale._id })
+  return writeOrder(db, order, input, () => giveBackUnits(db, sale._id, openid, input.qty))
 }
 
 const shelfIndex = new WeakMap<readonly Product[], Map<string, Product>>()

@@ -2,7 +2,7 @@
  * Creating an order: idempotent on the member's requestId, priced on the server, stock taken by
  * one conditional write, with the reservation undone if the order cannot be written.
  */
-import { fail, ok, type Result } from '../../core/errors'
+import { fail, type Result } from '../../core/errors'
 import type { Order } from '../../core/model'
 import { orderIdFor } from '../../core/order/ids'
 import { priceOrder } from '../../core/pricing'
@@ -10,6 +10,7 @@ import type { Deps } from '../../platform/ports'
 import { createFlashOrder } from '../flashOrders'
 import { claimPriceDayUnits, limitReached, priceDayOfferForOrder, releasePriceDayUnits } from '../priceDays'
 import { reserveProductStock, returnProductStock } from '../stock'
+import { newOrder, replayOf, writeOrder } from './write'
 
 export interface CreateOrderInput {
   requestId: string
@@ -17,13 +18,6 @@ export interface CreateOrderInput {
   qty: number
   /** Buy in this flash sale (its units, its price, its limits). */
   saleId?: string
-}
-
-/** A replay must ask for the same thing as the first call; a reused requestId is a client bug. */
-function replayOf(existing: Order, input: CreateOrderInput): Result<Order> {
-  return existing.productId === input.productId && existing.qty === input.qty && existing.saleId === input.saleId
-    ? ok(existing)
-    : fail('CONFLICT', '请求编号已用于另一笔订单')
 }
 
 export async function createOrder(deps: Deps, openid: string, input: CreateOrderInput): Promise<Result<Order>> {
@@ -60,37 +54,6 @@ export async function createOrder(deps: Deps, openid: string, input: CreateOrder
     if (hold) await releasePriceDayUnits(db, hold.claimId, input.qty)
   }
 
-  const now = deps.now()
-  const order: Order = {
-    _id: orderId,
-    openid,
-    requestId: input.requestId,
-    productId: product._id,
-    title: product.title,
-    image: product.images[0] ?? '',
-    qty: input.qty,
-    ...price,
-    ...(hold ? { priceDayClaimId: hold.claimId } : {}),
-    status: 'pending',
-    createdAt: now,
-    expireAt: now + deps.config.orderTtlMs,
-    updatedAt: now,
-  }
-
-  let added: boolean
-  try {
-    added = await db.add('orders', order)
-  } catch (error) {
-    // A write reported as failed may have been saved (a timeout): then the units are the order's.
-    if (await db.get('orders', orderId)) return ok(order)
-    await undo()
-    throw error
-  }
-  if (added) return ok(order)
-
-  // A concurrent replay of the same requestId wrote the order first: keep its reservation only.
-  await undo()
-  const winner = await db.get('orders', orderId)
-  if (!winner) throw new Error(`order ${orderId} refused as duplicate but not found`)
-  return replayOf(winner, input)
+  const order = newOrder(deps, orderId, openid, input, product, price, hold ? { priceDayClaimId: hold.claimId } : {})
+  return writeOrder(db, order, input, undo)
 }
