@@ -4,8 +4,8 @@
  * The operator then sees the paid order in the console.
  */
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { ADMIN_PASSWORD, ARTIFACTS, launchBrowser, startDevServer, type DevServer } from './server'
+import type { Browser } from 'playwright-core'
+import { ARTIFACTS, launchBrowser, onScreen, signInToConsole, startDevServer, type DevServer } from './server'
 
 jest.setTimeout(240_000)
 
@@ -22,22 +22,9 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function callCloud(fn: string, event: object, openid?: string): Promise<any> {
-  const res = await fetch(`${server.url}/cloud/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
-    body: JSON.stringify(event),
-  })
-  return res.json()
-}
-
-/** Taro's h5 router keeps earlier pages in the DOM, hidden: match only what is on screen. */
-function onScreen(page: Page, text: string) {
-  return page.getByText(text).filter({ visible: true }).first()
-}
 
 it('lets a member buy a product, pay, and see it paid in my orders', async () => {
-  const shelf = await callCloud('shop', { action: 'products' }, 'demo-alice')
+  const shelf = await server.call('shop', { action: 'products' }, 'demo-alice')
   expect(shelf.ok).toBe(true)
   const product = shelf.data.items.find((p: { soldOut: boolean }) => !p.soldOut)
   expect(product).toBeDefined()
@@ -68,7 +55,7 @@ it('lets a member buy a product, pay, and see it paid in my orders', async () =>
   await page.screenshot({ path: join(ARTIFACTS, 'buy-my-orders.png') })
 
   // The server agrees: one paid order for this member at the server's price.
-  const orders = await callCloud('order', { action: 'list' }, 'demo-alice')
+  const orders = await server.call('order', { action: 'list' }, 'demo-alice')
   expect(orders.ok).toBe(true)
   const paid = orders.data.items.filter((o: { status: string }) => o.status === 'paid')
   expect(paid).toHaveLength(1)
@@ -76,17 +63,14 @@ it('lets a member buy a product, pay, and see it paid in my orders', async () =>
   expect(paid[0].totalFen).toBe(product.priceFen)
 
   // The stock the shop shows went down by the unit bought.
-  const after = await callCloud('shop', { action: 'product', productId: product._id }, 'demo-alice')
+  const after = await server.call('shop', { action: 'product', productId: product._id }, 'demo-alice')
   expect(after.data.stock).toBe(product.stock - 1)
   await page.close()
 })
 
 it('shows the operator the paid order in the console', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-  await page.goto(`${server.url}/console/`)
-  await page.getByLabel('用户名').fill('admin')
-  await page.getByLabel('密码').fill(ADMIN_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
+  await signInToConsole(page, server)
   await page.getByRole('menuitem', { name: '订单' }).click()
   await onScreen(page, '已支付').waitFor()
   await page.screenshot({ path: join(ARTIFACTS, 'console-orders.png') })

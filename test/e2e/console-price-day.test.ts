@@ -4,9 +4,9 @@
  * the shop agrees: a core-group member is offered the member price, a non-member the list price.
  */
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { cnDay } from '../../cloudfunctions/core/time'
-import { ADMIN_PASSWORD, ARTIFACTS, launchBrowser, startDevServer, type DevServer } from './server'
+import { ARTIFACTS, launchBrowser, signInToConsole, startDevServer, type DevServer } from './server'
 
 jest.setTimeout(240_000)
 
@@ -29,33 +29,18 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function callCloud(fn: string, event: object, openid?: string): Promise<any> {
-  const res = await fetch(`${server.url}/cloud/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
-    body: JSON.stringify(event),
-  })
-  return res.json()
-}
 
-async function signIn(page: Page) {
-  await page.goto(`${server.url}/console/`)
-  await page.getByLabel('用户名').fill('admin')
-  await page.getByLabel('密码').fill(ADMIN_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.getByRole('menuitem', { name: '数据概览' }).waitFor()
-}
 
 it('lets an operator schedule today as a price day, which members see at once', async () => {
   // A member opens the mini program from the seeded core group; another member belongs to none.
-  expect(await callCloud('member', { action: 'bindGroup', group: 'dev:G-demo-core' }, MEMBER)).toMatchObject({ ok: true })
-  expect(await callCloud('member', { action: 'login' }, OUTSIDER)).toMatchObject({ ok: true })
-  const before = await callCloud('shop', { action: 'product', productId: PRODUCT }, MEMBER)
+  expect(await server.call('member', { action: 'bindGroup', group: 'dev:G-demo-core' }, MEMBER)).toMatchObject({ ok: true })
+  expect(await server.call('member', { action: 'login' }, OUTSIDER)).toMatchObject({ ok: true })
+  const before = await server.call('shop', { action: 'product', productId: PRODUCT }, MEMBER)
   expect(before.data).toMatchObject({ priceFen: LIST_PRICE_FEN })
   expect(before.data.priceDay).toBeUndefined()
 
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-  await signIn(page)
+  await signInToConsole(page, server)
   await page.getByRole('menuitem', { name: '群友价日' }).click()
   await page.getByRole('button', { name: '新建群友价日' }).click()
   const dialog = page.getByRole('dialog')
@@ -88,8 +73,8 @@ it('lets an operator schedule today as a price day, which members see at once', 
   await page.close()
 
   // The shop: the core-group member pays the member price today, the non-member the list price.
-  const member = await callCloud('shop', { action: 'product', productId: PRODUCT }, MEMBER)
+  const member = await server.call('shop', { action: 'product', productId: PRODUCT }, MEMBER)
   expect(member.data).toMatchObject({ priceFen: 9_990, listPriceFen: LIST_PRICE_FEN, priceDay: { eligible: true, memberPriceFen: 9_990, title: '今日群友价' } })
-  const outsider = await callCloud('shop', { action: 'product', productId: PRODUCT }, OUTSIDER)
+  const outsider = await server.call('shop', { action: 'product', productId: PRODUCT }, OUTSIDER)
   expect(outsider.data).toMatchObject({ priceFen: LIST_PRICE_FEN, priceDay: { eligible: false } })
 })

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts')
 export const ADMIN_PASSWORD = 'e2e-operator-pass'
@@ -24,6 +24,8 @@ async function freePort(): Promise<number> {
 
 export interface DevServer {
   url: string
+  /** Calls a cloud function through the gateway as `openid` (none: no user), as the h5 app does. */
+  call(fn: string, event: object, openid?: string): Promise<any>
   stop(): Promise<void>
 }
 
@@ -54,6 +56,14 @@ export async function startDevServer(): Promise<DevServer> {
   }
   return {
     url,
+    async call(fn, event, openid) {
+      const res = await fetch(`${url}/cloud/${fn}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
+        body: JSON.stringify(event),
+      })
+      return res.json()
+    },
     async stop() {
       if (child.exitCode === null && child.pid) {
         process.kill(-child.pid, 'SIGTERM')
@@ -78,4 +88,18 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   })
+}
+
+/** Taro's h5 router keeps earlier pages in the DOM, hidden: match only what is on screen. */
+export function onScreen(page: Page, text: string, options: { exact?: boolean } = {}) {
+  return page.getByText(text, options).filter({ visible: true }).first()
+}
+
+/** Signs in to the console as the seeded operator and waits for its home page. */
+export async function signInToConsole(page: Page, server: DevServer): Promise<void> {
+  await page.goto(`${server.url}/console/`)
+  await page.getByLabel('用户名').fill('admin')
+  await page.getByLabel('密码').fill(ADMIN_PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByRole('menuitem', { name: '数据概览' }).waitFor()
 }

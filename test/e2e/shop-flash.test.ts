@@ -8,7 +8,7 @@
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { cnDay } from '../../cloudfunctions/core/time'
-import { ADMIN_PASSWORD, ARTIFACTS, launchBrowser, startDevServer, type DevServer } from './server'
+import { ADMIN_PASSWORD, ARTIFACTS, launchBrowser, onScreen, startDevServer, type DevServer } from './server'
 
 jest.setTimeout(300_000)
 
@@ -22,7 +22,7 @@ let token = ''
 beforeAll(async () => {
   server = await startDevServer()
   browser = await launchBrowser()
-  const login = await callCloud('admin', { action: 'login', username: 'admin', password: ADMIN_PASSWORD })
+  const login = await server.call('admin', { action: 'login', username: 'admin', password: ADMIN_PASSWORD })
   expect(login).toMatchObject({ ok: true })
   token = login.data.token
 })
@@ -32,25 +32,15 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function callCloud(fn: string, event: object, openid?: string): Promise<any> {
-  const res = await fetch(`${server.url}/cloud/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
-    body: JSON.stringify(event),
-  })
-  return res.json()
-}
 
 async function upsert(kind: string, doc: object): Promise<any> {
-  const answer = await callCloud('admin', { action: 'upsert', token, kind, doc })
+  const answer = await server.call('admin', { action: 'upsert', token, kind, doc })
   expect(answer).toMatchObject({ ok: true })
   return answer.data
 }
 
-/** Taro's h5 router keeps earlier pages in the DOM, hidden: match only what is on screen. */
-function onScreen(page: Page, text: string) {
-  return page.getByText(text, { exact: true }).filter({ visible: true }).first()
-}
+/** On-screen text, matched whole (the shop repeats labels inside longer lines). */
+const shown = (page: Page, text: string) => onScreen(page, text, { exact: true })
 
 /** A phone-sized page acting as the demo member `nickname` (the dev switcher on 我的). */
 async function phoneAs(nickname: string): Promise<Page> {
@@ -80,7 +70,7 @@ describe('member prices for the members of a group', () => {
     // 小爱 opens the shop from the core group's card.
     const member = await phoneAs('小爱')
     await member.locator('.me__dev-group').filter({ hasText: GROUP_NAME }).click()
-    await onScreen(member, `已加入「${GROUP_NAME}」，群友权益已开启`).waitFor()
+    await shown(member, `已加入「${GROUP_NAME}」，群友权益已开启`).waitFor()
     await member.locator('.member-groups__group').filter({ hasText: GROUP_NAME }).filter({ hasText: '加入' }).waitFor()
     await shot(member, 'shop-member-groups.png')
 
@@ -89,16 +79,16 @@ describe('member prices for the members of a group', () => {
     await memberPrice.locator('.offer-price__tag', { hasText: '群友价' }).waitFor()
     expect(await memberPrice.locator('.offer-price__row .price--lg').textContent()).toBe('¥49.00')
     expect(await memberPrice.locator('.offer-price__row .price--strike').textContent()).toBe('¥68.00')
-    await onScreen(member, '今天你享群友价，每人每天限购 2 件').waitFor()
+    await shown(member, '今天你享群友价，每人每天限购 2 件').waitFor()
     await shot(member, 'shop-price-day-member.png')
 
     // ...and buys one at that price: the server prices the order and records where it came from.
-    await onScreen(member, '立即购买').click()
+    await shown(member, '立即购买').click()
     await member.getByText('立即购买').filter({ visible: true }).last().click()
-    await onScreen(member, '去支付').click()
-    await onScreen(member, '确认支付').click()
-    await onScreen(member, '已支付').waitFor()
-    const bought = (await callCloud('order', { action: 'list', status: 'paid' }, 'demo-alice')).data.items
+    await shown(member, '去支付').click()
+    await shown(member, '确认支付').click()
+    await shown(member, '已支付').waitFor()
+    const bought = (await server.call('order', { action: 'list', status: 'paid' }, 'demo-alice')).data.items
     expect(bought).toHaveLength(1)
     expect(bought[0]).toMatchObject({ productId: 'p-coffee-beans', priceSource: 'priceDay', unitPriceFen: 4900, totalFen: 4900 })
 
@@ -112,7 +102,7 @@ describe('member prices for the members of a group', () => {
       ['一个新群', '这个群还没有开通群友权益，请联系群主或运营'],
     ]) {
       await outsider.locator('.me__dev-group').filter({ hasText: choice }).click()
-      await onScreen(outsider, toast).waitFor()
+      await shown(outsider, toast).waitFor()
     }
     await outsider.locator('.member-groups').filter({ hasText: '还不是群友' }).waitFor()
     await outsider.goto(`${server.url}/`)
@@ -124,11 +114,11 @@ describe('member prices for the members of a group', () => {
     expect(await listPrice.locator('.offer-price__row .price--lg').textContent()).toBe('¥68.00')
     expect(await listPrice.locator('.offer-price__tag').count()).toBe(0)
     expect(await listPrice.locator('.offer-price__locked .price').textContent()).toBe('¥49.00')
-    await onScreen(outsider, '仅限群友：从品牌群聊打开小程序即可享群友价，你看到的是原价').waitFor()
+    await shown(outsider, '仅限群友：从品牌群聊打开小程序即可享群友价，你看到的是原价').waitFor()
     await shot(outsider, 'shop-price-day-outsider.png')
 
     // The server agrees on what each would pay.
-    const priced = async (openid: string) => (await callCloud('shop', { action: 'product', productId: 'p-coffee-beans' }, openid)).data.priceFen
+    const priced = async (openid: string) => (await server.call('shop', { action: 'product', productId: 'p-coffee-beans' }, openid)).data.priceFen
     expect(await priced('demo-alice')).toBe(4900)
     expect(await priced('demo-carol')).toBe(6800)
     await member.context().close()
@@ -140,7 +130,7 @@ describe('a flash sale', () => {
   it('lets a member wait for the countdown, buy and pay; the next member sees it sold out', async () => {
     // Both buyers are members of a registered group (the sale is open to any group's members).
     for (const openid of ['demo-alice', 'demo-bob']) {
-      expect(await callCloud('member', { action: 'bindGroup', group: `dev:${GROUP}` }, openid)).toMatchObject({ ok: true })
+      expect(await server.call('member', { action: 'bindGroup', group: `dev:${GROUP}` }, openid)).toMatchObject({ ok: true })
     }
     const first = await phoneAs('小爱')
     const second = await phoneAs('阿宝')
@@ -160,7 +150,7 @@ describe('a flash sale', () => {
     // Before the start: the countdown, 未开始 and 提醒我.
     await first.goto(`${server.url}/packages/flash/pages/detail?id=${sale._id}`)
     await first.locator('.flash-detail__buy', { hasText: '未开始' }).filter({ visible: true }).waitFor()
-    await onScreen(first, '距开始').waitFor()
+    await shown(first, '距开始').waitFor()
     await first.locator('.flash-detail__remind', { hasText: '提醒我' }).filter({ visible: true }).click()
     await first.locator('.flash-detail__remind', { hasText: '已设提醒' }).filter({ visible: true }).waitFor()
     await shot(first, 'shop-flash-countdown.png')
@@ -170,12 +160,12 @@ describe('a flash sale', () => {
     await buy.waitFor({ timeout: 30_000 })
     expect(Date.now()).toBeGreaterThanOrEqual(startAt)
     await buy.click()
-    await onScreen(first, '去支付').click()
-    await onScreen(first, '确认支付').click()
-    await onScreen(first, '已支付').waitFor()
+    await shown(first, '去支付').click()
+    await shown(first, '确认支付').click()
+    await shown(first, '已支付').waitFor()
     await shot(first, 'shop-flash-paid.png')
 
-    const orders = await callCloud('order', { action: 'list' }, 'demo-alice')
+    const orders = await server.call('order', { action: 'list' }, 'demo-alice')
     const paid = orders.data.items.filter((o: { saleId?: string; status: string }) => o.saleId === sale._id && o.status === 'paid')
     expect(paid).toHaveLength(1)
     expect(paid[0].totalFen).toBe(1900)
@@ -185,7 +175,7 @@ describe('a flash sale', () => {
     await second.locator('.flash-detail__buy', { hasText: '已抢光' }).filter({ visible: true }).waitFor()
     // Taro's h5 <Button> is a custom element: disabled is an attribute, not a form control's state.
     expect(await second.locator('.flash-detail__buy').filter({ visible: true }).getAttribute('disabled')).not.toBeNull()
-    await onScreen(second, '已被抢光，未支付的订单超时后会放回名额').waitFor()
+    await shown(second, '已被抢光，未支付的订单超时后会放回名额').waitFor()
     await shot(second, 'shop-flash-sold-out.png')
 
     // The flash list and home show the sale too.
