@@ -2,7 +2,8 @@
  * 限量秒杀: every sale with its state and units; 新建秒杀 / 编辑, 实时 (live, every 2 s, with the
  * kill switch), 复盘 (afterwards), 删除 (no orders yet), and 对账 over every sale.
  */
-import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd'
+import { DangerLink } from '../DangerLink'
 import type { ColumnsType } from 'antd/es/table'
 import { useMemo, useState } from 'react'
 import { flashSaleState } from '../../../core/flashSale'
@@ -121,11 +122,7 @@ export function FlashSales() {
               </Button>
             )}
             {canWrite && sale.reserved + sale.paid === 0 && (
-              <Popconfirm title="删除这场秒杀？" okText="删除" cancelText="取消" onConfirm={() => drop(sale)}>
-                <Button type="link" size="small" danger>
-                  删除
-                </Button>
-              </Popconfirm>
+              <DangerLink label="删除" question="删除这场秒杀？" onConfirm={() => drop(sale)} />
             )}
           </Space>
         )

@@ -2,7 +2,8 @@
  * 群管理: groups seen but not yet named come first (待命名); an operator names one and picks its
  * tier to register it. Registered groups can be renamed, re-tiered, removed, and their members listed.
  */
-import { Alert, App, Button, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Select, Space, Table, Tag, Typography } from 'antd'
+import { DangerLink } from '../DangerLink'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import { TIER_NAMES } from '../../../core/membership'
@@ -72,11 +73,7 @@ export function Groups() {
             </Button>
           )}
           {canWrite && group.status === 'registered' && (
-            <Popconfirm title="移除后该群群友不再享受群友权益，确定？" okText="移除" cancelText="取消" onConfirm={() => unregister(group)}>
-              <Button type="link" size="small" danger>
-                移除
-              </Button>
-            </Popconfirm>
+            <DangerLink label="移除" question="移除后该群群友不再享受群友权益，确定？" onConfirm={() => unregister(group)} />
           )}
         </Space>
       ),

@@ -2,7 +2,8 @@
  * 群友价日: a calendar of the days price days run (China dates), a click on a coming date opens
  * the form for that date, and a table of every price day with edit / archive / delete.
  */
-import { Alert, App, Button, Calendar, Popconfirm, Space, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Calendar, Space, Table, Tag, Typography } from 'antd'
+import { DangerLink } from '../DangerLink'
 import type { ColumnsType } from 'antd/es/table'
 import type { Dayjs } from 'dayjs'
 import { useMemo, useState } from 'react'
@@ -85,11 +86,7 @@ export function PriceDays() {
                 <Button type="link" size="small" onClick={() => setEditing({ priceDay: p })}>
                   编辑
                 </Button>
-                <Popconfirm title="删除这个群友价日？" okText="删除" cancelText="取消" onConfirm={() => drop(p)}>
-                  <Button type="link" size="small" danger>
-                    删除
-                  </Button>
-                </Popconfirm>
+                <DangerLink label="删除" question="删除这个群友价日？" onConfirm={() => drop(p)} />
               </Space>
             ),
           },
