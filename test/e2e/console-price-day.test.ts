@@ -77,4 +77,18 @@ it('lets an operator schedule today as a price day, which members see at once', 
   expect(member.data).toMatchObject({ priceFen: 9_990, listPriceFen: LIST_PRICE_FEN, priceDay: { eligible: true, memberPriceFen: 9_990, title: '今日群友价' } })
   const outsider = await server.call('shop', { action: 'product', productId: PRODUCT }, OUTSIDER)
   expect(outsider.data).toMatchObject({ priceFen: LIST_PRICE_FEN, priceDay: { eligible: false } })
+
+  // The operator deletes it (asked first); the member is back at the list price.
+  const again = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  await signInToConsole(again, server)
+  await again.getByRole('menuitem', { name: '群友价日' }).click()
+  // The table's row (the calendar's rows mention it too, without the button).
+  const row = again.getByRole('row').filter({ hasText: '今日群友价' }).filter({ has: again.getByRole('button', { name: '删除' }) }).first()
+  await row.getByRole('button', { name: '删除' }).click()
+  await again.getByRole('tooltip').getByRole('button', { name: '删除' }).click()
+  await row.waitFor({ state: 'detached' })
+  await again.close()
+  const after = await server.call('shop', { action: 'product', productId: PRODUCT }, MEMBER)
+  expect(after.data.priceFen).toBe(LIST_PRICE_FEN)
+  expect(after.data.priceDay).toBeUndefined()
 })
