@@ -4,33 +4,20 @@
  * The operator then sees the paid order in the console.
  */
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { ARTIFACTS, launchBrowser, onScreen, signInToConsole, startDevServer, type DevServer } from './server'
+import { ARTIFACTS, onScreen, signInToConsole, withDevShop } from './server'
 
 jest.setTimeout(240_000)
 
-let server: DevServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startDevServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
+const env = withDevShop()
 
 it('lets a member buy a product, pay, and see it paid in my orders', async () => {
-  const shelf = await server.call('shop', { action: 'products' }, 'demo-alice')
+  const shelf = await env.server.call('shop', { action: 'products' }, 'demo-alice')
   expect(shelf.ok).toBe(true)
   const product = shelf.data.items.find((p: { soldOut: boolean }) => !p.soldOut)
   expect(product).toBeDefined()
 
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
-  await page.goto(`${server.url}/`)
+  const page = await env.browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+  await page.goto(`${env.server.url}/`)
   await onScreen(page, product.title).click()
 
   // Product page: the bar's 立即购买 opens the buy-now sheet, whose 立即购买 places the order.
@@ -55,7 +42,7 @@ it('lets a member buy a product, pay, and see it paid in my orders', async () =>
   await page.screenshot({ path: join(ARTIFACTS, 'buy-my-orders.png') })
 
   // The server agrees: one paid order for this member at the server's price.
-  const orders = await server.call('order', { action: 'list' }, 'demo-alice')
+  const orders = await env.server.call('order', { action: 'list' }, 'demo-alice')
   expect(orders.ok).toBe(true)
   const paid = orders.data.items.filter((o: { status: string }) => o.status === 'paid')
   expect(paid).toHaveLength(1)
@@ -63,14 +50,14 @@ it('lets a member buy a product, pay, and see it paid in my orders', async () =>
   expect(paid[0].totalFen).toBe(product.priceFen)
 
   // The stock the shop shows went down by the unit bought.
-  const after = await server.call('shop', { action: 'product', productId: product._id }, 'demo-alice')
+  const after = await env.server.call('shop', { action: 'product', productId: product._id }, 'demo-alice')
   expect(after.data.stock).toBe(product.stock - 1)
   await page.close()
 })
 
 it('shows the operator the paid order in the console', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-  await signInToConsole(page, server)
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await signInToConsole(page, env.server)
   await page.getByRole('menuitem', { name: '订单' }).click()
   await onScreen(page, '已支付').waitFor()
   await page.screenshot({ path: join(ARTIFACTS, 'console-orders.png') })

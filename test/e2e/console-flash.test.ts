@@ -4,28 +4,16 @@
  * the next member's attempt is refused by the server.
  */
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { cnTime } from '../../cloudfunctions/core/time'
-import { ADMIN_PASSWORD, ARTIFACTS, launchBrowser, signInToConsole, startDevServer, type DevServer } from './server'
+import { ADMIN_PASSWORD, ARTIFACTS, signInToConsole, withDevShop } from './server'
 
 jest.setTimeout(240_000)
 
 const PRODUCT = 'p-candle'
 const PRODUCT_TITLE = '薰衣草大豆香薰蜡烛'
 
-let server: DevServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startDevServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
+const env = withDevShop()
 
 const wallTime = (ms: number) => cnTime(ms).format('YYYY-MM-DD HH:mm:ss')
 
@@ -38,11 +26,11 @@ async function pickTime(page: Page, label: string, value: string) {
 
 it('lets an operator schedule a flash sale, watch it live, and stop it at once', async () => {
   for (const member of ['demo-alice', 'demo-bob', 'demo-carol']) {
-    expect(await server.call('member', { action: 'bindGroup', group: 'dev:G-demo-core' }, member)).toMatchObject({ ok: true })
+    expect(await env.server.call('member', { action: 'bindGroup', group: 'dev:G-demo-core' }, member)).toMatchObject({ ok: true })
   }
 
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-  await signInToConsole(page, server)
+  const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } })
+  await signInToConsole(page, env.server)
   await page.getByRole('menuitem', { name: '限量秒杀' }).click()
   await page.getByRole('button', { name: '新建秒杀' }).click()
   const dialog = page.getByRole('dialog')
@@ -67,8 +55,8 @@ it('lets an operator schedule a flash sale, watch it live, and stop it at once',
 
   const row = page.getByRole('row').filter({ hasText: `${PRODUCT_TITLE} 限量秒杀` })
   await row.getByText('进行中').waitFor()
-  const { data: signedIn } = await server.call('admin', { action: 'login', username: 'admin', password: ADMIN_PASSWORD })
-  const { data: listed } = await server.call('admin', { action: 'list', token: signedIn.token, kind: 'flashSales' })
+  const { data: signedIn } = await env.server.call('admin', { action: 'login', username: 'admin', password: ADMIN_PASSWORD })
+  const { data: listed } = await env.server.call('admin', { action: 'list', token: signedIn.token, kind: 'flashSales' })
   const sale = listed.items[0]
   expect(sale).toMatchObject({ productId: PRODUCT, flashPriceFen: 3_990, quantity: 10, left: 10, perMemberLimit: 2, status: 'scheduled' })
 
@@ -77,7 +65,7 @@ it('lets an operator schedule a flash sale, watch it live, and stop it at once',
   const drawer = page.locator('.ant-drawer-content')
   await drawer.getByText('每秒订单（近 10 秒）').waitFor()
   const buy = (openid: string, qty: number) =>
-    server.call('order', { action: 'create', requestId: `e2e-${openid}-flash`, productId: PRODUCT, qty, saleId: sale._id }, openid)
+    env.server.call('order', { action: 'create', requestId: `e2e-${openid}-flash`, productId: PRODUCT, qty, saleId: sale._id }, openid)
   expect(await buy('demo-alice', 2)).toMatchObject({ ok: true, data: { unitPriceFen: 3_990 } })
   expect(await buy('demo-bob', 1)).toMatchObject({ ok: true })
   await drawer.locator('.ant-statistic').filter({ hasText: '已抢（含未支付）' }).getByText('3', { exact: true }).waitFor()
@@ -93,7 +81,7 @@ it('lets an operator schedule a flash sale, watch it live, and stop it at once',
 
   // The server refuses the next member, and the sale's units stay as they were.
   expect(await buy('demo-carol', 1)).toMatchObject({ ok: false })
-  const { data: after } = await server.call('admin', { action: 'flashLive', token: signedIn.token, saleId: sale._id })
+  const { data: after } = await env.server.call('admin', { action: 'flashLive', token: signedIn.token, saleId: sale._id })
   expect(after.sale).toMatchObject({ status: 'stopped', left: 7, reserved: 3, paid: 0 })
   await page.close()
 })

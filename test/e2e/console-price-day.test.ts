@@ -4,9 +4,8 @@
  * the shop agrees: a core-group member is offered the member price, a non-member the list price.
  */
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { cnDay } from '../../cloudfunctions/core/time'
-import { ARTIFACTS, launchBrowser, signInToConsole, startDevServer, type DevServer } from './server'
+import { ARTIFACTS, signInToConsole, withDevShop } from './server'
 
 jest.setTimeout(240_000)
 
@@ -16,31 +15,18 @@ const LIST_PRICE_FEN = 12_900
 const MEMBER = 'demo-alice'
 const OUTSIDER = 'demo-carol'
 
-let server: DevServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startDevServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-
+const env = withDevShop()
 
 it('lets an operator schedule today as a price day, which members see at once', async () => {
   // A member opens the mini program from the seeded core group; another member belongs to none.
-  expect(await server.call('member', { action: 'bindGroup', group: 'dev:G-demo-core' }, MEMBER)).toMatchObject({ ok: true })
-  expect(await server.call('member', { action: 'login' }, OUTSIDER)).toMatchObject({ ok: true })
-  const before = await server.call('shop', { action: 'product', productId: PRODUCT }, MEMBER)
+  expect(await env.server.call('member', { action: 'bindGroup', group: 'dev:G-demo-core' }, MEMBER)).toMatchObject({ ok: true })
+  expect(await env.server.call('member', { action: 'login' }, OUTSIDER)).toMatchObject({ ok: true })
+  const before = await env.server.call('shop', { action: 'product', productId: PRODUCT }, MEMBER)
   expect(before.data).toMatchObject({ priceFen: LIST_PRICE_FEN })
   expect(before.data.priceDay).toBeUndefined()
 
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-  await signInToConsole(page, server)
+  const page = await env.browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  await signInToConsole(page, env.server)
   await page.getByRole('menuitem', { name: '群友价日' }).click()
   await page.getByRole('button', { name: '新建群友价日' }).click()
   const dialog = page.getByRole('dialog')
@@ -73,14 +59,14 @@ it('lets an operator schedule today as a price day, which members see at once', 
   await page.close()
 
   // The shop: the core-group member pays the member price today, the non-member the list price.
-  const member = await server.call('shop', { action: 'product', productId: PRODUCT }, MEMBER)
+  const member = await env.server.call('shop', { action: 'product', productId: PRODUCT }, MEMBER)
   expect(member.data).toMatchObject({ priceFen: 9_990, listPriceFen: LIST_PRICE_FEN, priceDay: { eligible: true, memberPriceFen: 9_990, title: '今日群友价' } })
-  const outsider = await server.call('shop', { action: 'product', productId: PRODUCT }, OUTSIDER)
+  const outsider = await env.server.call('shop', { action: 'product', productId: PRODUCT }, OUTSIDER)
   expect(outsider.data).toMatchObject({ priceFen: LIST_PRICE_FEN, priceDay: { eligible: false } })
 
   // The operator deletes it (asked first); the member is back at the list price.
-  const again = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-  await signInToConsole(again, server)
+  const again = await env.browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  await signInToConsole(again, env.server)
   await again.getByRole('menuitem', { name: '群友价日' }).click()
   // The table's row (the calendar's rows mention it too, without the button).
   const row = again.getByRole('row').filter({ hasText: '今日群友价' }).filter({ has: again.getByRole('button', { name: '删除' }) }).first()
@@ -88,7 +74,7 @@ it('lets an operator schedule today as a price day, which members see at once', 
   await again.getByRole('tooltip').getByRole('button', { name: '删除' }).click()
   await row.waitFor({ state: 'detached' })
   await again.close()
-  const after = await server.call('shop', { action: 'product', productId: PRODUCT }, MEMBER)
+  const after = await env.server.call('shop', { action: 'product', productId: PRODUCT }, MEMBER)
   expect(after.data.priceFen).toBe(LIST_PRICE_FEN)
   expect(after.data.priceDay).toBeUndefined()
 })

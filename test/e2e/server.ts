@@ -90,6 +90,23 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
+/**
+ * For a test file: `npm run dev` and a Chromium, started before its tests and stopped after.
+ * The fields are set once `beforeAll` has run.
+ */
+export function withDevShop(): { server: DevServer; browser: Browser } {
+  const env = {} as { server: DevServer; browser: Browser }
+  beforeAll(async () => {
+    env.server = await startDevServer()
+    env.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await env.browser?.close()
+    await env.server?.stop()
+  })
+  return env
+}
+
 /** Taro's h5 router keeps earlier pages in the DOM, hidden: match only what is on screen. */
 export function onScreen(page: Page, text: string, options: { exact?: boolean } = {}) {
   return page.getByText(text, options).filter({ visible: true }).first()

@@ -6,35 +6,26 @@
  * Operators' config goes in through the admin function over HTTP, as the console sends it.
  */
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { cnDay } from '../../cloudfunctions/core/time'
-import { ADMIN_PASSWORD, ARTIFACTS, launchBrowser, onScreen, startDevServer, type DevServer } from './server'
+import { ADMIN_PASSWORD, ARTIFACTS, onScreen, withDevShop } from './server'
 
 jest.setTimeout(300_000)
 
 const GROUP = 'G-demo-core'
 const GROUP_NAME = '咖啡核心群'
 
-let server: DevServer
-let browser: Browser
+const env = withDevShop()
 let token = ''
 
 beforeAll(async () => {
-  server = await startDevServer()
-  browser = await launchBrowser()
-  const login = await server.call('admin', { action: 'login', username: 'admin', password: ADMIN_PASSWORD })
+  const login = await env.server.call('admin', { action: 'login', username: 'admin', password: ADMIN_PASSWORD })
   expect(login).toMatchObject({ ok: true })
   token = login.data.token
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-
 async function upsert(kind: string, doc: object): Promise<any> {
-  const answer = await server.call('admin', { action: 'upsert', token, kind, doc })
+  const answer = await env.server.call('admin', { action: 'upsert', token, kind, doc })
   expect(answer).toMatchObject({ ok: true })
   return answer.data
 }
@@ -44,9 +35,9 @@ const shown = (page: Page, text: string) => onScreen(page, text, { exact: true }
 
 /** A phone-sized page acting as the demo member `nickname` (the dev switcher on 我的). */
 async function phoneAs(nickname: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
   const page = await context.newPage()
-  await page.goto(`${server.url}/pages/me/index`)
+  await page.goto(`${env.server.url}/pages/me/index`)
   await page.locator('.me__dev-user').filter({ hasText: nickname }).first().click()
   await page.locator('.me__dev-user--on').filter({ hasText: nickname }).waitFor()
   return page
@@ -74,7 +65,7 @@ describe('member prices for the members of a group', () => {
     await member.locator('.member-groups__group').filter({ hasText: GROUP_NAME }).filter({ hasText: '加入' }).waitFor()
     await shot(member, 'shop-member-groups.png')
 
-    await member.goto(`${server.url}/packages/product/pages/detail?id=p-coffee-beans`)
+    await member.goto(`${env.server.url}/packages/product/pages/detail?id=p-coffee-beans`)
     const memberPrice = member.locator('.product-detail__main .offer-price').filter({ visible: true })
     await memberPrice.locator('.offer-price__tag', { hasText: '群友价' }).waitFor()
     expect(await memberPrice.locator('.offer-price__row .price--lg').textContent()).toBe('¥49.00')
@@ -88,7 +79,7 @@ describe('member prices for the members of a group', () => {
     await shown(member, '去支付').click()
     await shown(member, '确认支付').click()
     await shown(member, '已支付').waitFor()
-    const bought = (await server.call('order', { action: 'list', status: 'paid' }, 'demo-alice')).data.items
+    const bought = (await env.server.call('order', { action: 'list', status: 'paid' }, 'demo-alice')).data.items
     expect(bought).toHaveLength(1)
     expect(bought[0]).toMatchObject({ productId: 'p-coffee-beans', priceSource: 'priceDay', unitPriceFen: 4900, totalFen: 4900 })
 
@@ -105,10 +96,10 @@ describe('member prices for the members of a group', () => {
       await shown(outsider, toast).waitFor()
     }
     await outsider.locator('.member-groups').filter({ hasText: '还不是群友' }).waitFor()
-    await outsider.goto(`${server.url}/`)
+    await outsider.goto(`${env.server.url}/`)
     await outsider.locator('.member-groups').filter({ hasText: '群友权益' }).filter({ visible: true }).waitFor()
     await shot(outsider, 'shop-home-outsider.png')
-    await outsider.goto(`${server.url}/packages/product/pages/detail?id=p-coffee-beans`)
+    await outsider.goto(`${env.server.url}/packages/product/pages/detail?id=p-coffee-beans`)
     const listPrice = outsider.locator('.product-detail__main .offer-price').filter({ visible: true })
     await listPrice.locator('.offer-price__locked').waitFor()
     expect(await listPrice.locator('.offer-price__row .price--lg').textContent()).toBe('¥68.00')
@@ -118,7 +109,7 @@ describe('member prices for the members of a group', () => {
     await shot(outsider, 'shop-price-day-outsider.png')
 
     // The server agrees on what each would pay.
-    const priced = async (openid: string) => (await server.call('shop', { action: 'product', productId: 'p-coffee-beans' }, openid)).data.priceFen
+    const priced = async (openid: string) => (await env.server.call('shop', { action: 'product', productId: 'p-coffee-beans' }, openid)).data.priceFen
     expect(await priced('demo-alice')).toBe(4900)
     expect(await priced('demo-carol')).toBe(6800)
     await member.context().close()
@@ -130,7 +121,7 @@ describe('a flash sale', () => {
   it('lets a member wait for the countdown, buy and pay; the next member sees it sold out', async () => {
     // Both buyers are members of a registered group (the sale is open to any group's members).
     for (const openid of ['demo-alice', 'demo-bob']) {
-      expect(await server.call('member', { action: 'bindGroup', group: `dev:${GROUP}` }, openid)).toMatchObject({ ok: true })
+      expect(await env.server.call('member', { action: 'bindGroup', group: `dev:${GROUP}` }, openid)).toMatchObject({ ok: true })
     }
     const first = await phoneAs('小爱')
     const second = await phoneAs('阿宝')
@@ -148,7 +139,7 @@ describe('a flash sale', () => {
     })
 
     // Before the start: the countdown, 未开始 and 提醒我.
-    await first.goto(`${server.url}/packages/flash/pages/detail?id=${sale._id}`)
+    await first.goto(`${env.server.url}/packages/flash/pages/detail?id=${sale._id}`)
     await first.locator('.flash-detail__buy', { hasText: '未开始' }).filter({ visible: true }).waitFor()
     await shown(first, '距开始').waitFor()
     await first.locator('.flash-detail__remind', { hasText: '提醒我' }).filter({ visible: true }).click()
@@ -165,13 +156,13 @@ describe('a flash sale', () => {
     await shown(first, '已支付').waitFor()
     await shot(first, 'shop-flash-paid.png')
 
-    const orders = await server.call('order', { action: 'list' }, 'demo-alice')
+    const orders = await env.server.call('order', { action: 'list' }, 'demo-alice')
     const paid = orders.data.items.filter((o: { saleId?: string; status: string }) => o.saleId === sale._id && o.status === 'paid')
     expect(paid).toHaveLength(1)
     expect(paid[0].totalFen).toBe(1900)
 
     // The second member finds it sold out.
-    await second.goto(`${server.url}/packages/flash/pages/detail?id=${sale._id}`)
+    await second.goto(`${env.server.url}/packages/flash/pages/detail?id=${sale._id}`)
     await second.locator('.flash-detail__buy', { hasText: '已抢光' }).filter({ visible: true }).waitFor()
     // Taro's h5 <Button> is a custom element: disabled is an attribute, not a form control's state.
     expect(await second.locator('.flash-detail__buy').filter({ visible: true }).getAttribute('disabled')).not.toBeNull()
@@ -179,10 +170,10 @@ describe('a flash sale', () => {
     await shot(second, 'shop-flash-sold-out.png')
 
     // The flash list and home show the sale too.
-    await second.goto(`${server.url}/packages/flash/pages/list`)
+    await second.goto(`${env.server.url}/packages/flash/pages/list`)
     await second.locator('.flash-card').filter({ hasText: '手账本限量秒杀' }).filter({ hasText: '已抢光' }).filter({ visible: true }).first().waitFor({ timeout: 15_000 })
     await shot(second, 'shop-flash-list.png')
-    await second.goto(`${server.url}/`)
+    await second.goto(`${env.server.url}/`)
     await second.locator('.flash-card').filter({ hasText: '手账本限量秒杀' }).filter({ visible: true }).first().waitFor({ timeout: 15_000 })
     await shot(second, 'shop-home-flash.png')
     await first.context().close()
