@@ -175,7 +175,7 @@ export default function FlashDetail() {
         <Text className='flash-detail__text-body'>{sale.detail || '暂无详情'}</Text>
       </View>
 
-      <View className='flash-detail__actions'>
+      <View className='bottom-bar flash-detail__actions'>
         <View className='flash-detail__home' onClick={() => void Taro.switchTab({ url: PAGES.home })}>
           <Text>首页</Text>
         </View>

@@ -180,7 +180,7 @@ export default function OrderDetail() {
       </View>
 
       {payable ? (
-        <View className='order-detail__bar'>
+        <View className='bottom-bar order-detail__bar'>
           <Button className='btn btn--ghost order-detail__cancel' disabled={busy || undefined} onClick={() => void cancel()}>
             取消订单
           </Button>

@@ -124,7 +124,7 @@ export default function ProductDetail() {
 
       {/* Only one 立即购买 on screen at a time: the bar's opens the sheet, the sheet's orders. */}
       {sheetOpen ? null : (
-        <View className='product-detail__bar'>
+        <View className='bottom-bar product-detail__bar'>
           <View className='product-detail__bar-home' onClick={() => void Taro.switchTab({ url: PAGES.home })}>
             <Text>首页</Text>
           </View>
