@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { HomeView } from '@core/contract'
 import { Empty } from '@/components/empty'
 import { FlashCard } from '@/components/flash-card'
@@ -9,6 +9,7 @@ import { MemberGroups, tierText } from '@/components/member-groups'
 import { ProductCard } from '@/components/product-card'
 import { useGroupsChanged } from '@/hooks/useGroupsChanged'
 import { useReloadWhenDue } from '@/hooks/useReloadWhenDue'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { useShareCard } from '@/hooks/useShareCard'
 import { flashDetailUrl, PAGES, productDetailUrl } from '@/routes'
 import { withServerClock } from '@/services/clock'
@@ -41,12 +42,7 @@ export default function Home() {
     setHome(result.data)
   }, [])
 
-  useDidShow(() => {
-    void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  useRefreshOnShow(load)
   useGroupsChanged(() => void load())
   const reloadWhenDue = useReloadWhenDue(load)
   useShareCard('群友好物 · 群里的朋友专享好价', PAGES.home)

@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { ORDER_STATUSES, ORDER_STATUS_TEXT, type OrderStatus } from '@core/order/status'
 import { MemberGroups } from '@/components/member-groups'
 import { useGroupsChanged } from '@/hooks/useGroupsChanged'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { useShareCard } from '@/hooks/useShareCard'
 import { orderListUrl, PAGES } from '@/routes'
 import { call } from '@/services/cloud'
@@ -33,13 +34,8 @@ export default function Me() {
     setCounts(result.data.orderCounts)
   }, [])
 
-  useDidShow(() => {
-    void load()
-  })
+  useRefreshOnShow(load)
   useGroupsChanged(() => void load())
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
   useShareCard('群友好物 · 群里的朋友专享好价', PAGES.home)
 
   const openOrders = (status?: OrderStatus) => void Taro.navigateTo({ url: orderListUrl(status) })

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { FlashSaleDetail } from '@core/contract'
 import { tierList } from '@core/flashSale'
 import { clampQty } from '@/components/buy-sheet/utils'
@@ -12,6 +12,7 @@ import { Price } from '@/components/price'
 import { StockBar } from '@/components/stock-bar'
 import { useGroupsChanged } from '@/hooks/useGroupsChanged'
 import { useReloadWhenDue } from '@/hooks/useReloadWhenDue'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { useShareCard } from '@/hooks/useShareCard'
 import { flashDetailUrl, orderDetailUrl, PAGES } from '@/routes'
 import { withServerClock } from '@/services/clock'
@@ -50,12 +51,7 @@ export default function FlashDetail() {
   }, [saleId])
 
   // On show, not just on load: back from the order page, what is left and what I hold changed.
-  useDidShow(() => {
-    void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  useRefreshOnShow(load)
   useGroupsChanged(() => void load())
   const reloadWhenDue = useReloadWhenDue(load)
   useShareCard(sale ? `限量秒杀 · ${sale.title}` : '群友限量秒杀', flashDetailUrl(saleId))

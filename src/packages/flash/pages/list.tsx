@@ -1,12 +1,13 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { FlashSaleView } from '@core/contract'
 import { Empty } from '@/components/empty'
 import { FlashCard } from '@/components/flash-card'
 import { Loading } from '@/components/loading'
 import { useGroupsChanged } from '@/hooks/useGroupsChanged'
 import { useReloadWhenDue } from '@/hooks/useReloadWhenDue'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { useShareCard } from '@/hooks/useShareCard'
 import { flashDetailUrl, PAGES } from '@/routes'
 import { withServerClock } from '@/services/clock'
@@ -32,12 +33,7 @@ export default function FlashList() {
     setAnsweredAt(result.data.serverNow)
   }, [])
 
-  useDidShow(() => {
-    void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  useRefreshOnShow(load)
   useGroupsChanged(() => void load())
   const reloadWhenDue = useReloadWhenDue(load)
   useShareCard('群友限量秒杀 · 手慢无', PAGES.flashList)

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { Button, Image, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { OrderView } from '@core/contract'
 import { ORDER_STATUS_TEXT, type OrderStatus } from '@core/order/status'
 import { Countdown } from '@/components/countdown'
@@ -8,6 +8,7 @@ import { Empty } from '@/components/empty'
 import { Loading } from '@/components/loading'
 import { PaySheet } from '@/components/pay-sheet'
 import { Price } from '@/components/price'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { useShareCard } from '@/hooks/useShareCard'
 import { PAGES, productDetailUrl } from '@/routes'
 import { call } from '@/services/cloud'
@@ -52,12 +53,7 @@ export default function OrderDetail() {
     setOrder(result.data)
   }, [orderId])
 
-  useDidShow(() => {
-    void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  useRefreshOnShow(load)
   // A shared order card leads to the product (an order is private to its buyer).
   useShareCard(order ? order.title : '群友好物', order ? productDetailUrl(order.productId) : PAGES.home)
 

@@ -1,11 +1,12 @@
 import { useCallback, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import type { OrderView } from '@core/contract'
 import { ORDER_STATUSES, ORDER_STATUS_TEXT, type OrderStatus } from '@core/order/status'
 import { Empty } from '@/components/empty'
 import { Loading } from '@/components/loading'
 import { OrderCard } from '@/components/order-card'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { useShareCard } from '@/hooks/useShareCard'
 import { orderDetailUrl, PAGES } from '@/routes'
 import { call } from '@/services/cloud'
@@ -46,12 +47,7 @@ export default function OrderList() {
     setNextSkip(result.data.nextSkip)
   }, [])
 
-  useDidShow(() => {
-    void load(current.current)
-  })
-  usePullDownRefresh(() => {
-    void load(current.current).finally(() => Taro.stopPullDownRefresh())
-  })
+  useRefreshOnShow(() => load(current.current))
   useReachBottom(() => {
     if (nextSkip !== undefined) void load(current.current, nextSkip)
   })
