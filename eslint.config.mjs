@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', '.temp/**', 'coverage/**', 'test-artifacts/**', 'babel.config.js', 'jest.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', '.temp/**', 'coverage/**', 'test-artifacts/**', '.perf/**', 'babel.config.js', 'jest.config.js'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

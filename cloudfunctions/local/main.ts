@@ -1,14 +1,15 @@
 /**
- * `npm start`: the local cloud. One process on a loopback address that hosts every function,
- * the h5 shop and the console over `.data/qunyou.db`, seeds a demo shop on first start and runs
- * the `cron` function on its timer trigger.
+ * `npm start`: the local cloud. One process on a loopback address: the gateway (HTTP, the h5 shop
+ * and the console) on the main thread, every function in an instance thread over
+ * `.data/qunyou.db`; it seeds a demo shop on first start and runs the `cron` function on its
+ * timer trigger.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AppConfig } from '../core/config'
 import { configFromEnv } from '../platform/wechat/config'
-import { createLocalCloud, type LocalCloud } from './cloud'
-import { findFunction } from './functions'
+import { createLocalDb, type LocalDb } from '../platform/local/db'
+import { startInstance } from './instanceHost'
 import { startScheduler, type TimerTrigger } from './scheduler'
 import { seedIfFirstStart, type SeedResult } from './seed'
 import { createGateway } from './server'
@@ -47,7 +48,8 @@ export interface StartOptions {
 
 export interface RunningCloud {
   url: string
-  cloud: LocalCloud
+  /** The gateway's own connection to the database (the functions have theirs). */
+  db: LocalDb
   seed: SeedResult
   close(): Promise<void>
 }
@@ -67,10 +69,13 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Runni
   const config = options.config ?? configFromEnv(process.env)
 
   const filesDir = path.join(dataDir, 'files')
-  const cloud = createLocalCloud({ dbFile: path.join(dataDir, 'qunyou.db'), config, filesDir })
-  const seed = await seedIfFirstStart(cloud.db, { now: cloud.now(), adminPassword: config.adminPassword })
+  const dbFile = path.join(dataDir, 'qunyou.db')
+  const db = createLocalDb(dbFile)
+  const seed = await seedIfFirstStart(db, { now: Date.now(), adminPassword: config.adminPassword })
+  const functions = await startInstance({ dbFile, filesDir, config })
   const app = await createGateway({
-    cloud,
+    functions,
+    db,
     h5Dir: path.join(ROOT, 'dist/h5'),
     consoleDir: path.join(ROOT, 'dist/console'),
     filesDir,
@@ -80,11 +85,11 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Runni
   try {
     address = await app.listen({ host, port: options.port ?? DEFAULT_PORT })
   } catch (error) {
-    cloud.close()
+    await functions.close()
+    db.close()
     throw error
   }
-  const cron = findFunction('cron')
-  const scheduler = options.scheduler !== false && cron ? startScheduler(cloud, cron, timerTriggers()) : undefined
+  const scheduler = options.scheduler !== false ? startScheduler(functions, timerTriggers()) : undefined
   const url = address.replace('[::1]', 'localhost')
 
   if (options.announce !== false) {
@@ -102,14 +107,15 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Runni
   let closed = false
   return {
     url,
-    cloud,
+    db,
     seed,
     async close() {
       if (closed) return
       closed = true
       scheduler?.stop()
       await app.close()
-      cloud.close()
+      await functions.close()
+      db.close()
     },
   }
 }

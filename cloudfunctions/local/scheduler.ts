@@ -4,9 +4,8 @@
  * year) read in China time (UTC+8).
  */
 import { Cron } from 'croner'
-import type { CloudFunction } from '../platform/function'
-import type { LocalCloud } from './cloud'
 import { userContext } from './cloud'
+import type { FunctionInstance } from './instanceHost'
 
 export interface TimerTrigger {
   name: string
@@ -30,7 +29,8 @@ export interface Scheduler {
   stop(): void
 }
 
-export function startScheduler(cloud: LocalCloud, fn: CloudFunction, triggers: TimerTrigger[]): Scheduler {
+/** Runs the `cron` function in `functions` on each timer trigger. */
+export function startScheduler(functions: Pick<FunctionInstance, 'invoke'>, triggers: TimerTrigger[]): Scheduler {
   const jobs = triggers
     .filter((t) => t.type === 'timer')
     .map(
@@ -46,8 +46,9 @@ export function startScheduler(cloud: LocalCloud, fn: CloudFunction, triggers: T
             catch: (error) => console.error(`[cron] ${trigger.name} failed:`, error),
           },
           async () => {
-            const answer = await cloud.invoke(fn, timerEvent(trigger.name, new Date()), userContext('', 'wx_trigger'))
-            const result = answer as { ok?: boolean; code?: string }
+            const event = JSON.stringify(timerEvent(trigger.name, new Date()))
+            const answer = await functions.invoke('cron', event, userContext('', 'wx_trigger'))
+            const result = JSON.parse(answer.body) as { ok?: boolean; code?: string }
             if (result.ok === false) console.error(`[cron] ${trigger.name}: ${result.code}`)
           },
         ),

@@ -122,7 +122,7 @@ describe('dev endpoints and files', () => {
 describe('first start and restart', () => {
   it('seeds a demo shop once: products with stock and prices, three members, the admin operator', async () => {
     expect(running.seed.seeded).toBe(true)
-    const products = await running.cloud.db.query('products', {})
+    const products = await running.db.query('products', {})
     expect(products.length).toBeGreaterThanOrEqual(8)
     for (const p of products) {
       expect(p.stock).toBeGreaterThanOrEqual(20)
@@ -131,18 +131,18 @@ describe('first start and restart', () => {
       expect(p.title).toMatch(/[\u4e00-\u9fff]/)
       expect(p.images.length).toBeGreaterThan(0)
     }
-    expect(await running.cloud.db.count('members', {})).toBe(3)
+    expect(await running.db.count('members', {})).toBe(3)
     const login = await post('/cloud/admin', { action: 'login', username: 'admin', password: ADMIN_PASSWORD })
     expect(login.body.ok).toBe(true)
   })
 
   it('keeps data across a restart and does not seed again', async () => {
-    await running.cloud.db.update('products', { _id: 'p-tote' }, { set: { title: '改过的名字' } })
+    await running.db.update('products', { _id: 'p-tote' }, { set: { title: '改过的名字' } })
     await running.close()
     running = await start()
     expect(running.seed.seeded).toBe(false)
-    expect((await running.cloud.db.get('products', 'p-tote'))!.title).toBe('改过的名字')
-    expect(await running.cloud.db.count('orders', {})).toBe(1)
+    expect((await running.db.get('products', 'p-tote'))!.title).toBe('改过的名字')
+    expect(await running.db.count('orders', {})).toBe(1)
   })
 })
 
