@@ -59,6 +59,19 @@ const GROUP_ID = 'G-bench'
 
 const BUDGET = { ordersPerSecond: 5_000, ceilingRatio: 0.5, p99Ms: 50 }
 
+/** Requests built before a sale's run, more than it sends (built on the fly past that). */
+const PREPARED_REQUESTS = 100_000
+
+interface PreparedRequest {
+  headers: Record<string, string>
+  body: string
+}
+
+const prepare = (openid: string, body: string): PreparedRequest => ({
+  headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+  body,
+})
+
 interface Sample {
   at: number
   latencyMs: number
@@ -270,7 +283,8 @@ async function load(options: {
   url: string
   seconds: number
   cpu: () => ServerCpu
-  body: () => { openid: string; json: string }
+  /** The next request's headers and body (built ahead: the load generator's own work is kept small). */
+  next: () => PreparedRequest
 }): Promise<Load> {
   const samples: Sample[] = []
   const cpu: CpuSample[] = []
@@ -284,8 +298,8 @@ async function load(options: {
       {
         method: 'POST',
         setupRequest: (req) => {
-          const { openid, json } = options.body()
-          return { ...req, headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: json }
+          const { headers, body } = options.next()
+          return { ...req, headers, body }
         },
         onResponse: (status, body) => {
           const match = /"ok":(true|false)(?:,"code":"([A-Z_]+)")?/.exec(body)
@@ -355,7 +369,8 @@ interface Ceiling {
 
 async function runCeiling(url: string, cpu: () => ServerCpu, seconds: number): Promise<Ceiling> {
   const ping = JSON.stringify({ action: 'ping' })
-  const run = await load({ url: `${url}/cloud/flash`, seconds, cpu, body: () => ({ openid: memberId(1), json: ping }) })
+  const request = prepare(memberId(1), ping)
+  const run = await load({ url: `${url}/cloud/flash`, seconds, cpu, next: () => request })
   const oks = run.samples.filter((s) => s.outcome === 'ok')
   const used = serverCpuBetween(run, run.start, run.end)
   return {
@@ -418,16 +433,20 @@ async function scheduleStart(dbFile: string, saleId: string, leadMs: number): Pr
  */
 async function runSale(url: string, cpu: () => ServerCpu, dbFile: string, sale: BenchSale): Promise<SaleRun> {
   const { saleId, productId, firstMember } = sale
-  let seq = 0
-  const body = () => {
-    seq += 1
-    // One request in ten is a greedy member's; the rest walk through the members, each seen once.
+  // One request in ten is a greedy member's; the rest walk through the members, each seen once.
+  const build = (seq: number): PreparedRequest => {
     const n = seq % 10 === 0 ? MEMBERS + (seq % GREEDY) : (firstMember + seq) % MEMBERS
     const requestId = `${saleId}-${String(seq).padStart(9, '0')}`
-    return { openid: memberId(n), json: JSON.stringify({ action: 'create', requestId, productId, qty: 1, saleId }) }
+    return prepare(memberId(n), JSON.stringify({ action: 'create', requestId, productId, qty: 1, saleId }))
+  }
+  const prepared = Array.from({ length: PREPARED_REQUESTS }, (_, i) => build(i + 1))
+  let seq = 0
+  const next = (): PreparedRequest => {
+    seq += 1
+    return prepared[seq - 1] ?? build(seq)
   }
   const startAt = await scheduleStart(dbFile, saleId, SALE_LEAD_MS)
-  const run = await load({ url: `${url}/cloud/order`, seconds: SALE_SECONDS + SALE_LEAD_MS / 1000, cpu, body })
+  const run = await load({ url: `${url}/cloud/order`, seconds: SALE_SECONDS + SALE_LEAD_MS / 1000, cpu, next })
   const { samples, end } = run
   // The sale's start on this process's performance clock (both processes share the wall clock).
   const open = startAt - performance.timeOrigin
