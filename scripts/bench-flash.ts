@@ -24,9 +24,10 @@
  * correctness check fails; budget misses are reported.
  *
  * Server CPU comes from /proc/<pid>/task/<tid>/schedstat (nanoseconds, every thread of the cloud:
- * the event loop, V8's GC helpers, the WAL checkpointer), sampled every few ms; the event loop's
- * own share is printed beside it, with how busy it was (below 100%, the server was not the only
- * limit) and the load generator's own CPU (autocannon, this process, on the other core).
+ * the gateway's (HTTP), the function instance's, V8's GC helpers, the WAL checkpointer), sampled
+ * every few ms; the gateway thread's own share is printed beside it, with how busy it was, and
+ * the load generator's own CPU (autocannon, this process). The two cores are shared by all three,
+ * so the load generator's CPU per request weighs on both rates alike.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -198,7 +199,7 @@ async function stopCloud(child: ChildProcess): Promise<void> {
 }
 
 /**
- * CPU time (ms) used so far: the server's threads, its event loop (the main thread) alone, and
+ * CPU time (ms) used so far: the server's threads, its gateway (the main thread) alone, and
  * this process (the load generator).
  */
 interface ServerCpu {
@@ -361,7 +362,7 @@ interface Ceiling {
   latency: ReturnType<typeof latencies>
   cpuUs: number
   loopUs: number
-  /** Share of the window the server's event loop was on CPU. */
+  /** Share of the window the server's gateway thread was on CPU. */
   loopBusy: number
   /** The load generator's CPU per request. */
   clientUs: number
@@ -401,9 +402,9 @@ interface SaleRun {
   attemptsPerSecond: number
   /** Server CPU (µs) per committed order while buying (every attempt of that window counted in). */
   cpuPerOrderUs: number
-  /** The same, the event loop's thread alone. */
+  /** The same, the gateway thread alone. */
   loopPerOrderUs: number
-  /** Share of the buying window the server's event loop was on CPU. */
+  /** Share of the buying window the server's gateway thread was on CPU. */
   loopBusy: number
   /** The load generator's CPU per attempt while buying. */
   clientPerAttemptUs: number
@@ -500,7 +501,7 @@ function saleLine(label: string, run: SaleRun): string {
   return (
     `  ${label.padEnd(22)}${int(run.ordersPerSecond).padStart(7)} orders/s steady, ${int(run.ordersPerSecondFromOpening).padStart(6)} from the opening ` +
     `(first commit at ${int(run.firstOrderMs)} ms, sold out at ${int(run.sellOutMs)} ms); ` +
-    `CPU ${run.cpuPerOrderUs.toFixed(0)} µs/order (event loop ${run.loopPerOrderUs.toFixed(0)}, busy ${pct(run.loopBusy)}; ` +
+    `CPU ${run.cpuPerOrderUs.toFixed(0)} µs/order (gateway thread ${run.loopPerOrderUs.toFixed(0)}, busy ${pct(run.loopBusy)}; ` +
     `client ${run.clientPerAttemptUs.toFixed(0)} µs/attempt); ` +
     `p99 ${ms(run.all.p99)}; after sell-out ${int(run.attemptsPerSecondAfterSellOut)} attempts/s`
   )
@@ -509,7 +510,7 @@ function saleLine(label: string, run: SaleRun): string {
 function ceilingLine(label: string, ceiling: Ceiling): string {
   return (
     `  ${label.padEnd(22)}${int(ceiling.rate).padStart(7)} req/s steady, ${int(ceiling.overall).padStart(6)} overall; ` +
-    `CPU ${ceiling.cpuUs.toFixed(0)} µs/request (event loop ${ceiling.loopUs.toFixed(0)}, busy ${pct(ceiling.loopBusy)}; ` +
+    `CPU ${ceiling.cpuUs.toFixed(0)} µs/request (gateway thread ${ceiling.loopUs.toFixed(0)}, busy ${pct(ceiling.loopBusy)}; ` +
     `client ${ceiling.clientUs.toFixed(0)} µs/request); p99 ${ms(ceiling.latency.p99)}`
   )
 }
@@ -583,11 +584,11 @@ ${warmSales.map((run, i) => saleLine(`sale ${i + 1}`, run)).join('\n')}
 rounds (a no-op window, then a sale)
 ${rounds.map((r, i) => `${ceilingLine(`${i + 1}. no-op`, r.ceiling)}\n${saleLine(`${i + 1}. sale`, r.sale)}\n     ratio ${r.ratio.toFixed(2)}`).join('\n')}
 medians over ${rounds.length} rounds
-  no-op ceiling (flash.ping)      ${int(medianCeiling)} req/s   server CPU ${median2((r) => r.ceiling.cpuUs).toFixed(0)} µs/request (event loop ${median2((r) => r.ceiling.loopUs).toFixed(0)})
+  no-op ceiling (flash.ping)      ${int(medianCeiling)} req/s   server CPU ${median2((r) => r.ceiling.cpuUs).toFixed(0)} µs/request (gateway thread ${median2((r) => r.ceiling.loopUs).toFixed(0)})
   committed orders/s              ${int(medianOrders)}   (from the opening: ${int(median2((r) => r.sale.ordersPerSecondFromOpening))}; sold out ${int(median2((r) => r.sale.sellOutMs))} ms after it)   [budget >= ${int(BUDGET.ordersPerSecond)}: ${mark(checks.ordersPerSecond)}]
   ratio to the no-op ceiling      ${medianRatio.toFixed(2)} (each round's orders/s ÷ its ceiling; from the opening: ${median2((r) => r.sale.ordersPerSecondFromOpening / r.ceiling.rate).toFixed(2)})   [budget >= ${BUDGET.ceilingRatio}: ${mark(checks.ratio)}]
   attempts/s after sell-out       ${int(median2((r) => r.sale.attemptsPerSecondAfterSellOut))}   (${median2((r) => r.sale.attemptsPerSecondAfterSellOut / r.ceiling.rate).toFixed(2)} of the ceiling)
-  server CPU                      ${median2((r) => r.sale.cpuPerOrderUs).toFixed(0)} µs per committed order (event loop ${median2((r) => r.sale.loopPerOrderUs).toFixed(0)}), ${median2((r) => r.sale.cpuPerSoldOutAttemptUs).toFixed(0)} µs per attempt after sell-out
+  server CPU                      ${median2((r) => r.sale.cpuPerOrderUs).toFixed(0)} µs per committed order (gateway thread ${median2((r) => r.sale.loopPerOrderUs).toFixed(0)}), ${median2((r) => r.sale.cpuPerSoldOutAttemptUs).toFixed(0)} µs per attempt after sell-out
   latency, every measured answer from the openings on (${int(measured.count)})
                                   p50 ${ms(measured.p50)}  p99 ${ms(measured.p99)}  max ${ms(measured.max)}   [budget p99 <= ${BUDGET.p99Ms} ms: ${mark(checks.p99)}]
   latency while buying (median)   p50 ${ms(median2((r) => r.sale.buying.p50))}  p99 ${ms(median2((r) => r.sale.buying.p99))}

@@ -36,15 +36,18 @@ const internal = (id: number): Answer => ({
   body: JSON.stringify({ ok: false, code: 'INTERNAL', message: errorMessages.INTERNAL }),
 })
 
-function spawn(data: InstanceData): Worker {
-  return new Worker(BOOT, {
-    eval: true,
-    workerData: { ...data, tsx: require.resolve('tsx/cjs'), entry: path.join(__dirname, 'instance.ts') },
-  })
+export interface InstanceOptions {
+  /** The thread's module (default instance.ts); tests give one that misbehaves on purpose. */
+  entry?: string
+}
+
+function spawn(data: InstanceData, entry: string): Worker {
+  return new Worker(BOOT, { eval: true, workerData: { ...data, tsx: require.resolve('tsx/cjs'), entry } })
 }
 
 /** Starts the instance; resolves once it has opened the database. */
-export async function startInstance(data: InstanceData): Promise<FunctionInstance> {
+export async function startInstance(data: InstanceData, options: InstanceOptions = {}): Promise<FunctionInstance> {
+  const entry = options.entry ?? path.join(__dirname, 'instance.ts')
   const pending = new Map<number, (answer: Answer) => void>()
   let lastId = 0
   let queue: Call[] = []
@@ -63,7 +66,7 @@ export async function startInstance(data: InstanceData): Promise<FunctionInstanc
 
   const start = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const current = spawn(data)
+      const current = spawn(data, entry)
       worker = current
       ready = false
       current.on('message', (message: FromInstance) => {
