@@ -11,7 +11,16 @@ import { orderIdFor } from '../core/order/ids'
 import { priceOrder } from '../core/pricing'
 import type { Db, Deps } from '../platform/ports'
 import { saleEligibility } from './flashEligibility'
-import { claimUnits, isMarkedSoldOut, markSoldOut, releaseClaim, returnSaleUnits, takeSaleUnits } from './flashStock'
+import {
+  claimUnits,
+  isMarkedSoldOut,
+  markAtLimit,
+  markedLimit,
+  markSoldOut,
+  releaseClaim,
+  returnSaleUnits,
+  takeSaleUnits,
+} from './flashStock'
 import { newOrder, replayOf, writeOrder } from './orders/write'
 import { listedProducts } from './products'
 
@@ -28,6 +37,8 @@ async function refuse(db: Db, orderId: string, input: FlashOrderInput, failure: 
   const existing = await db.get('orders', orderId)
   return existing ? replayOf(existing, input) : failure
 }
+
+const limitReached = (limit: number): Failure => fail('LIMIT_REACHED', `每人限购 ${limit} 件`)
 
 /** The undo of the claim and the sale's units, for an order that was not written. */
 async function giveBackUnits(db: Db, saleId: string, openid: string, qty: number): Promise<void> {
@@ -82,6 +93,8 @@ async function attemptFlashOrder(deps: Deps, openid: string, orderId: string, in
   const now = deps.now()
 
   if (isMarkedSoldOut(db, input.saleId, now)) return refuse(db, orderId, input, fail('SOLD_OUT'))
+  const limit = markedLimit(db, input.saleId, openid, input.qty, now)
+  if (limit !== null) return refuse(db, orderId, input, limitReached(limit))
   const sale = await db.get('flashSales', input.saleId)
   if (!sale || sale.productId !== input.productId) return refuse(db, orderId, input, fail('NOT_FOUND'))
   const refused = refuseFlashBuy(sale, now, input.qty)
@@ -99,7 +112,8 @@ async function attemptFlashOrder(deps: Deps, openid: string, orderId: string, in
   const price = priceOrder(product, input.qty, [{ source: 'flash', sourceId: sale._id, unitPriceFen: sale.flashPriceFen }])
 
   if (!(await claimUnits(db, sale, openid, input.qty, now))) {
-    return refuse(db, orderId, input, fail('LIMIT_REACHED', `每人限购 ${sale.perMemberLimit} 件`))
+    markAtLimit(db, sale, openid, input.qty, now)
+    return refuse(db, orderId, input, limitReached(sale.perMemberLimit))
   }
   if (!(await takeSaleUnits(db, sale._id, input.qty, now))) {
     await releaseClaim(db, sale._id, openid, input.qty)

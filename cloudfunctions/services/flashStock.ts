@@ -1,7 +1,7 @@
 /**
  * Units of a flash sale and each member's claim on them, every move one atomic conditional write:
  * a sale's `left` never goes below zero and a member's `bought` never above the limit, however
- * many buy at once. Also the instance's sold-out mark, which answers SOLD_OUT without a write.
+ * many buy at once. Also the instance's marks, which answer SOLD_OUT and LIMIT_REACHED without a write.
  */
 import { memberSaleId } from '../core/flashSale'
 import type { FlashSale, Order } from '../core/model'
@@ -51,6 +51,7 @@ export async function claimUnits(
 /** Takes `qty` back off the member's claim (an undo, or an order that closed unpaid). */
 export async function releaseClaim(db: Db, saleId: string, openid: string, qty: number): Promise<void> {
   await db.update('flashClaims', { _id: memberSaleId(saleId, openid) }, { inc: { bought: -qty } })
+  atLimit.get(db)?.get(saleId)?.delete(openid)
 }
 
 /** A closed unpaid sale order: its units go back to the sale and off the member's claim. */
@@ -65,13 +66,19 @@ export async function recordSalePaid(db: Db, order: Order & { saleId: string }):
 }
 
 // ---------------------------------------------------------------------------------------------
-// The sold-out mark: once this instance has seen a sale with nothing left, further attempts are
-// answered from memory for a moment. Units may come back (an unpaid order expires, a member
-// cancels), so the mark is short-lived, and cleared at once when this instance returns units.
+// Marks: once this instance has seen a sale with nothing left, or a member's claim refuse more
+// units, further attempts are answered from memory for a moment, without a read or a write. Only
+// refusals are answered so; every unit sold still goes through the conditional writes above.
+// Units may come back (an unpaid order expires, a member cancels), so marks are short-lived, and
+// cleared at once when this instance gives units back or an operator edits the sale.
 
-export const SOLD_OUT_MARK_MS = 1_000
+export const MARK_MS = 1_000
+/** Members marked per sale; beyond it the oldest mark goes (a mark only saves work). */
+const MAX_LIMIT_MARKS = 10_000
 
 const soldOut = new WeakMap<Db, Map<string, number>>()
+
+const fresh = (at: number, now: number): boolean => now >= at && now - at < MARK_MS
 
 export function markSoldOut(db: Db, saleId: string, now: number): void {
   let marks = soldOut.get(db)
@@ -81,9 +88,42 @@ export function markSoldOut(db: Db, saleId: string, now: number): void {
 
 export function isMarkedSoldOut(db: Db, saleId: string, now: number): boolean {
   const at = soldOut.get(db)?.get(saleId)
-  return at !== undefined && now >= at && now - at < SOLD_OUT_MARK_MS
+  return at !== undefined && fresh(at, now)
 }
 
 export function clearSoldOut(db: Db, saleId: string): void {
   soldOut.get(db)?.delete(saleId)
+}
+
+interface LimitMark {
+  at: number
+  /** The quantity the member's claim refused (any larger one is refused too). */
+  qty: number
+  /** The sale's per-member limit then (for the refusal's message). */
+  limit: number
+}
+
+/** Per sale, per member: the claim refused `qty` more units at `at`. */
+const atLimit = new WeakMap<Db, Map<string, Map<string, LimitMark>>>()
+
+export function markAtLimit(db: Db, sale: Pick<FlashSale, '_id' | 'perMemberLimit'>, openid: string, qty: number, now: number): void {
+  let sales = atLimit.get(db)
+  if (!sales) atLimit.set(db, (sales = new Map()))
+  let members = sales.get(sale._id)
+  if (!members) sales.set(sale._id, (members = new Map()))
+  members.delete(openid)
+  members.set(openid, { at: now, qty, limit: sale.perMemberLimit })
+  if (members.size > MAX_LIMIT_MARKS) members.delete(members.keys().next().value as string)
+}
+
+/** The sale's per-member limit if the member's claim refused `qty` units a moment ago, else null. */
+export function markedLimit(db: Db, saleId: string, openid: string, qty: number, now: number): number | null {
+  const mark = atLimit.get(db)?.get(saleId)?.get(openid)
+  return mark !== undefined && qty >= mark.qty && fresh(mark.at, now) ? mark.limit : null
+}
+
+/** Clears the sale's marks: its sold-out mark and every member's limit mark (after an edit). */
+export function clearSaleMarks(db: Db, saleId: string): void {
+  clearSoldOut(db, saleId)
+  atLimit.get(db)?.delete(saleId)
 }

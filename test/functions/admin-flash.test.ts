@@ -78,6 +78,18 @@ describe('the kill switch', () => {
   })
 })
 
+describe('editing a running sale', () => {
+  it('lets a member at the old limit buy at once when the operator raises it', async () => {
+    await seedSale(admin.cloud, { perMemberLimit: 1 })
+    expect(await buy(admin.cloud, 1)).toMatchObject({ ok: true })
+    expect(await buy(admin.cloud, 1)).toMatchObject({ ok: false, code: 'LIMIT_REACHED', message: '每人限购 1 件' })
+    const doc = { _id: 'sale-longjing', productId: 'p-longjing', title: '龙井秒杀', flashPriceFen: 5_900, quantity: 100, perMemberLimit: 2, tiers: [], startAt: SALE_START, endAt: SALE_START + 60 * MINUTE }
+    expect(await admin.call({ action: 'upsert', token, kind: 'flashSales', doc })).toMatchObject({ ok: true })
+    expect(await buy(admin.cloud, 1)).toMatchObject({ ok: true, data: { unitPriceFen: 5_900 } })
+    expect(await sale()).toMatchObject({ left: 98, reserved: 2 })
+  })
+})
+
 describe('watching a sale live', () => {
   it('shows sold, reserved, paid, left and the orders per second of the last 10 seconds', async () => {
     await seedSale(admin.cloud)

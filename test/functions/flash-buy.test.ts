@@ -7,6 +7,7 @@ import order from '../../cloudfunctions/order/function'
 import { handle } from '../../cloudfunctions/platform/function'
 import { orderIdFor } from '../../cloudfunctions/core/order/ids'
 import { reconcileSales } from '../../cloudfunctions/services/flashReconcile'
+import { MARK_MS } from '../../cloudfunctions/services/flashStock'
 import { createTestCloud, type TestCloud } from '../helpers/cloud'
 import { dumpAll, member as memberId, newRequestId, seedProduct, TIMER } from './builders'
 import { buy, countingWrites, joinGroup, MINUTE, SALE_END, SALE_START, seedGroups, seedSale } from './flashBuilders'
@@ -124,6 +125,41 @@ describe('buying in a flash sale', () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => handle(order, event(), deps)))
     expect(results.every((r) => !r.ok && r.code === 'SOLD_OUT')).toBe(true)
     expect(counted.writes()).toBe(0)
+  })
+
+  it('answers a member at the limit without a database write, until their units come back', async () => {
+    await seedSale(cloud, { perMemberLimit: 1 })
+    const requestId = newRequestId()
+    const first = await buy(cloud, 1, { requestId })
+    expect(first).toMatchObject({ ok: true })
+    const counted = countingWrites(cloud.db)
+    const deps = { ...cloud.deps({ openid: memberId(1) }), db: counted.db }
+    const event = () => ({ action: 'create', requestId: newRequestId(), productId: 'p-longjing', qty: 1, saleId: 'sale-longjing' })
+    const refused = { ok: false, code: 'LIMIT_REACHED', message: '每人限购 1 件' }
+    expect(await handle(order, event(), deps)).toEqual(refused)
+    const writesToLearn = counted.writes()
+    expect(writesToLearn).toBeGreaterThan(0)
+    const results = await Promise.all(Array.from({ length: 20 }, () => handle(order, event(), deps)))
+    expect(results).toEqual(Array.from({ length: 20 }, () => refused))
+    expect(counted.writes()).toBe(writesToLearn)
+    // Other members still buy, and a replay of the member's first request is still its order.
+    expect(await buy(cloud, 2)).toMatchObject({ ok: true })
+    expect(await buy(cloud, 1, { requestId })).toEqual(first)
+
+    // This instance's own cancel clears its mark at once.
+    expect(await buy(cloud, 1)).toEqual(refused)
+    expect(await cloud.call(order, { action: 'cancel', orderId: first.data._id }, { openid: memberId(1) })).toMatchObject({ ok: true })
+    const second = await buy(cloud, 1)
+    expect(second).toMatchObject({ ok: true })
+
+    // A cancel in another instance is seen here once the mark has expired.
+    expect(await buy(cloud, 1)).toEqual(refused)
+    const otherInstance = { ...cloud.deps({ openid: memberId(1) }), db: countingWrites(cloud.db).db }
+    expect(await handle(order, { action: 'cancel', orderId: second.data._id }, otherInstance)).toMatchObject({ ok: true })
+    expect(await buy(cloud, 1)).toEqual(refused)
+    cloud.clock.advance(MARK_MS)
+    expect(await buy(cloud, 1)).toMatchObject({ ok: true })
+    await expectClean()
   })
 
   it('tells a member how many are left when they ask for more', async () => {

@@ -11,7 +11,7 @@ import { fieldErrorsOf, GROUP_TIERS } from '../../core/membership'
 import type { FlashSale } from '../../core/model'
 import { docId } from '../../core/schemas'
 import { forgetSales } from '../../services/flashSales'
-import { clearSoldOut } from '../../services/flashStock'
+import { clearSaleMarks } from '../../services/flashStock'
 import { invalidFields, newId, type ConfigKindDef } from './kind'
 
 const number = (what: string) => z.number({ invalid_type_error: `请填写${what}`, required_error: `请填写${what}` })
@@ -67,8 +67,8 @@ export const flashSales: ConfigKindDef<FlashSale, Value> = {
   removable: (sale) => (sale.reserved + sale.paid > 0 ? HAS_ORDERS : null),
 
   changed(db, id) {
-    // A sale given more units must not keep answering SOLD_OUT from this instance's mark.
-    clearSoldOut(db, id)
+    // A sale given more units, or a higher limit, must not keep refusing from this instance's marks.
+    clearSaleMarks(db, id)
     forgetSales(db)
   },
 }
