@@ -199,12 +199,13 @@ async function stopCloud(child: ChildProcess): Promise<void> {
 }
 
 /**
- * CPU time (ms) used so far: the server's threads, its gateway (the main thread) alone, and
- * this process (the load generator).
+ * CPU time (ms) used so far: the server's threads, its gateway (the main thread) alone, its
+ * function instance (the busiest other thread) alone, and this process (the load generator).
  */
 interface ServerCpu {
   allMs: number
   loopMs: number
+  instanceMs: number
   clientMs: number
 }
 
@@ -241,10 +242,11 @@ function cpuReader(pid: number): () => ServerCpu {
     try {
       tids = fs.readdirSync(`/proc/${pid}/task`)
     } catch {
-      return { allMs: Number.NaN, loopMs: Number.NaN, clientMs: Number.NaN }
+      return { allMs: Number.NaN, loopMs: Number.NaN, instanceMs: Number.NaN, clientMs: Number.NaN }
     }
     let all = 0
     let loop = 0
+    let instance = 0
     const seen = new Set<string>()
     for (const tid of tids) {
       const ns = threadCpuNs(pid, tid)
@@ -252,6 +254,7 @@ function cpuReader(pid: number): () => ServerCpu {
       last.set(tid, ns)
       all += ns
       if (tid === String(pid)) loop = ns
+      else instance = Math.max(instance, ns)
     }
     for (const [tid, ns] of last) {
       if (!seen.has(tid)) {
@@ -260,7 +263,7 @@ function cpuReader(pid: number): () => ServerCpu {
       }
     }
     const client = process.cpuUsage()
-    return { allMs: (all + gone) / 1e6, loopMs: loop / 1e6, clientMs: (client.user + client.system) / 1000 }
+    return { allMs: (all + gone) / 1e6, loopMs: loop / 1e6, instanceMs: instance / 1e6, clientMs: (client.user + client.system) / 1000 }
   }
 }
 
@@ -271,13 +274,13 @@ function cpuAt(run: Load, t: number): ServerCpu {
   const [a, b] = [run.cpu[after - 1], run.cpu[after]]
   const f = (t - a.at) / (b.at - a.at)
   const mix = (x: number, y: number) => x + (y - x) * f
-  return { allMs: mix(a.allMs, b.allMs), loopMs: mix(a.loopMs, b.loopMs), clientMs: mix(a.clientMs, b.clientMs) }
+  return { allMs: mix(a.allMs, b.allMs), loopMs: mix(a.loopMs, b.loopMs), instanceMs: mix(a.instanceMs, b.instanceMs), clientMs: mix(a.clientMs, b.clientMs) }
 }
 
 /** The CPU ms used between two moments of a load. */
 function serverCpuBetween(run: Load, from: number, to: number): ServerCpu {
   const [a, b] = [cpuAt(run, from), cpuAt(run, to)]
-  return { allMs: b.allMs - a.allMs, loopMs: b.loopMs - a.loopMs, clientMs: b.clientMs - a.clientMs }
+  return { allMs: b.allMs - a.allMs, loopMs: b.loopMs - a.loopMs, instanceMs: b.instanceMs - a.instanceMs, clientMs: b.clientMs - a.clientMs }
 }
 
 async function load(options: {
@@ -362,6 +365,8 @@ interface Ceiling {
   latency: ReturnType<typeof latencies>
   cpuUs: number
   loopUs: number
+  /** The same, the function instance thread alone. */
+  instanceUs: number
   /** Share of the window the server's gateway thread was on CPU. */
   loopBusy: number
   /** The load generator's CPU per request. */
@@ -380,6 +385,7 @@ async function runCeiling(url: string, cpu: () => ServerCpu, seconds: number): P
     latency: latencies(run.samples),
     cpuUs: (used.allMs * 1000) / Math.max(1, run.samples.length),
     loopUs: (used.loopMs * 1000) / Math.max(1, run.samples.length),
+    instanceUs: (used.instanceMs * 1000) / Math.max(1, run.samples.length),
     loopBusy: used.loopMs / (run.end - run.start),
     clientUs: (used.clientMs * 1000) / Math.max(1, run.samples.length),
   }
@@ -404,6 +410,8 @@ interface SaleRun {
   cpuPerOrderUs: number
   /** The same, the gateway thread alone. */
   loopPerOrderUs: number
+  /** The same, the function instance thread alone. */
+  instancePerOrderUs: number
   /** Share of the buying window the server's gateway thread was on CPU. */
   loopBusy: number
   /** The load generator's CPU per attempt while buying. */
@@ -474,6 +482,7 @@ async function runSale(url: string, cpu: () => ServerCpu, dbFile: string, sale: 
     attemptsPerSecond: fromOpening.length / ((end - open) / 1000),
     cpuPerOrderUs: (buyingCpu.allMs * 1000) / Math.max(1, oks.length),
     loopPerOrderUs: (buyingCpu.loopMs * 1000) / Math.max(1, oks.length),
+    instancePerOrderUs: (buyingCpu.instanceMs * 1000) / Math.max(1, oks.length),
     loopBusy: buyingCpu.loopMs / (lastOk - open),
     clientPerAttemptUs: (buyingCpu.clientMs * 1000) / Math.max(1, buying.length),
     cpuPerSoldOutAttemptUs: (serverCpuBetween(run, lastOk, end).allMs * 1000) / Math.max(1, after.length),
@@ -501,7 +510,7 @@ function saleLine(label: string, run: SaleRun): string {
   return (
     `  ${label.padEnd(22)}${int(run.ordersPerSecond).padStart(7)} orders/s steady, ${int(run.ordersPerSecondFromOpening).padStart(6)} from the opening ` +
     `(first commit at ${int(run.firstOrderMs)} ms, sold out at ${int(run.sellOutMs)} ms); ` +
-    `CPU ${run.cpuPerOrderUs.toFixed(0)} µs/order (gateway thread ${run.loopPerOrderUs.toFixed(0)}, busy ${pct(run.loopBusy)}; ` +
+    `CPU ${run.cpuPerOrderUs.toFixed(0)} µs/order (gateway thread ${run.loopPerOrderUs.toFixed(0)}, busy ${pct(run.loopBusy)}; instance ${run.instancePerOrderUs.toFixed(0)}; ` +
     `client ${run.clientPerAttemptUs.toFixed(0)} µs/attempt); ` +
     `p99 ${ms(run.all.p99)}; after sell-out ${int(run.attemptsPerSecondAfterSellOut)} attempts/s`
   )
@@ -510,7 +519,7 @@ function saleLine(label: string, run: SaleRun): string {
 function ceilingLine(label: string, ceiling: Ceiling): string {
   return (
     `  ${label.padEnd(22)}${int(ceiling.rate).padStart(7)} req/s steady, ${int(ceiling.overall).padStart(6)} overall; ` +
-    `CPU ${ceiling.cpuUs.toFixed(0)} µs/request (gateway thread ${ceiling.loopUs.toFixed(0)}, busy ${pct(ceiling.loopBusy)}; ` +
+    `CPU ${ceiling.cpuUs.toFixed(0)} µs/request (gateway thread ${ceiling.loopUs.toFixed(0)}, busy ${pct(ceiling.loopBusy)}; instance ${ceiling.instanceUs.toFixed(0)}; ` +
     `client ${ceiling.clientUs.toFixed(0)} µs/request); p99 ${ms(ceiling.latency.p99)}`
   )
 }
@@ -584,11 +593,11 @@ ${warmSales.map((run, i) => saleLine(`sale ${i + 1}`, run)).join('\n')}
 rounds (a no-op window, then a sale)
 ${rounds.map((r, i) => `${ceilingLine(`${i + 1}. no-op`, r.ceiling)}\n${saleLine(`${i + 1}. sale`, r.sale)}\n     ratio ${r.ratio.toFixed(2)}`).join('\n')}
 medians over ${rounds.length} rounds
-  no-op ceiling (flash.ping)      ${int(medianCeiling)} req/s   server CPU ${median2((r) => r.ceiling.cpuUs).toFixed(0)} µs/request (gateway thread ${median2((r) => r.ceiling.loopUs).toFixed(0)})
+  no-op ceiling (flash.ping)      ${int(medianCeiling)} req/s   server CPU ${median2((r) => r.ceiling.cpuUs).toFixed(0)} µs/request (gateway thread ${median2((r) => r.ceiling.loopUs).toFixed(0)}, instance ${median2((r) => r.ceiling.instanceUs).toFixed(0)}, load generator ${median2((r) => r.ceiling.clientUs).toFixed(0)})
   committed orders/s              ${int(medianOrders)}   (from the opening: ${int(median2((r) => r.sale.ordersPerSecondFromOpening))}; sold out ${int(median2((r) => r.sale.sellOutMs))} ms after it)   [budget >= ${int(BUDGET.ordersPerSecond)}: ${mark(checks.ordersPerSecond)}]
   ratio to the no-op ceiling      ${medianRatio.toFixed(2)} (each round's orders/s ÷ its ceiling; from the opening: ${median2((r) => r.sale.ordersPerSecondFromOpening / r.ceiling.rate).toFixed(2)})   [budget >= ${BUDGET.ceilingRatio}: ${mark(checks.ratio)}]
   attempts/s after sell-out       ${int(median2((r) => r.sale.attemptsPerSecondAfterSellOut))}   (${median2((r) => r.sale.attemptsPerSecondAfterSellOut / r.ceiling.rate).toFixed(2)} of the ceiling)
-  server CPU                      ${median2((r) => r.sale.cpuPerOrderUs).toFixed(0)} µs per committed order (gateway thread ${median2((r) => r.sale.loopPerOrderUs).toFixed(0)}), ${median2((r) => r.sale.cpuPerSoldOutAttemptUs).toFixed(0)} µs per attempt after sell-out
+  server CPU                      ${median2((r) => r.sale.cpuPerOrderUs).toFixed(0)} µs per committed order (gateway thread ${median2((r) => r.sale.loopPerOrderUs).toFixed(0)}, instance ${median2((r) => r.sale.instancePerOrderUs).toFixed(0)}; load generator ${median2((r) => r.sale.clientPerAttemptUs).toFixed(0)} per attempt), ${median2((r) => r.sale.cpuPerSoldOutAttemptUs).toFixed(0)} µs per attempt after sell-out
   latency, every measured answer from the openings on (${int(measured.count)})
                                   p50 ${ms(measured.p50)}  p99 ${ms(measured.p99)}  max ${ms(measured.max)}   [budget p99 <= ${BUDGET.p99Ms} ms: ${mark(checks.p99)}]
   latency while buying (median)   p50 ${ms(median2((r) => r.sale.buying.p50))}  p99 ${ms(median2((r) => r.sale.buying.p99))}

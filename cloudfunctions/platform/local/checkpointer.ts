@@ -41,7 +41,12 @@ export interface Checkpointer {
 }
 
 export interface CheckpointerOptions {
-  /** Default 250. */
+  /**
+   * Default 1000. A page written again between two checkpoints is copied to the database once,
+   * so under a burst of orders (the sale's page, the claims' and the orders' pages written in
+   * every commit) a longer interval copies far less: measured with `npm run bench:flash`, the
+   * checkpointer's CPU per order fell from ~20 µs at 250 ms to ~6 µs at 1 s.
+   */
   everyMs?: number
   /** Called once if the worker fails or exits before `stop`. */
   onFailure?(error: Error): void
@@ -56,7 +61,7 @@ export function startCheckpointer(file: string, options: CheckpointerOptions = {
     eval: true,
     workerData: {
       file,
-      everyMs: options.everyMs ?? 250,
+      everyMs: options.everyMs ?? 1_000,
       driver: options.driver ?? require.resolve('better-sqlite3'),
       closed: closed.buffer,
     },
