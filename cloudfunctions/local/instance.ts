@@ -9,31 +9,38 @@
 import { setImmediate as nextTurn } from 'node:timers'
 import { parentPort, workerData } from 'node:worker_threads'
 import { errorMessages } from '../core/errors'
-import { createLocalCloud } from './cloud'
+import { createLocalCloud, userContext } from './cloud'
 import { findFunction } from './functions'
-import type { Answer, Call, InstanceData, ToInstance } from './instanceProtocol'
+import { CALL_SLOTS, PAY_SIMULATE, type AnswerBatch, type CallBatch, type InstanceData, type ToInstance } from './instanceProtocol'
 
 const port = parentPort
 if (!port) throw new Error('instance.ts runs as a worker thread (see instanceHost.ts)')
 const { dbFile, filesDir, config } = workerData as InstanceData
 const cloud = createLocalCloud({ dbFile, filesDir, config })
 
-let answers: Answer[] = []
+/** Batches taken so far; every answer batch carries it (see instanceHost.ts). */
+let taken = 0
+let answers: AnswerBatch = [0]
 let flushScheduled = false
 
 const flush = (): void => {
   flushScheduled = false
-  const batch = answers
-  answers = []
-  port.postMessage(batch)
+  answers[0] = taken
+  port.postMessage(answers)
+  answers = [0]
 }
 
-function answer(id: number, status: number, body: unknown): void {
-  answers.push({ id, status, body: JSON.stringify(body) })
+/** Answers, and the count of batches taken, leave once per turn, after the turn's work. */
+function scheduleFlush(): void {
   if (!flushScheduled) {
     flushScheduled = true
     nextTurn(flush)
   }
+}
+
+function answer(id: number, status: number, body: unknown): void {
+  answers.push(id, status, JSON.stringify(body))
+  scheduleFlush()
 }
 
 const failure = (code: 'INVALID_INPUT' | 'NOT_FOUND', message: string) => ({ ok: false, code, message })
@@ -46,14 +53,6 @@ function parseEvent(body: string): { event: unknown } | null {
   } catch {
     return null
   }
-}
-
-function invoke(call: Extract<Call, { kind: 'invoke' }>): void {
-  const fn = findFunction(call.fn)
-  if (!fn) return answer(call.id, 404, failure('NOT_FOUND', `没有名为 ${call.fn} 的云函数`))
-  const parsed = parseEvent(call.body)
-  if (!parsed) return answer(call.id, 400, failure('INVALID_INPUT', '请求体不是有效的 JSON'))
-  cloud.invoke(fn, parsed.event, call.ctx).then((result) => answer(call.id, 200, result), internalError(call.id))
 }
 
 /** An answer for a call that threw past `handle` (which answers INTERNAL for the function's own throws). */
@@ -70,6 +69,22 @@ async function paySimulate(outTradeNo: string): Promise<unknown> {
   return cloud.pay.complete(outTradeNo)
 }
 
+function call(batch: CallBatch, at: number): void {
+  const id = batch[at] as number
+  const name = batch[at + 1] as string
+  const body = batch[at + 2] as string
+  if (name === PAY_SIMULATE) {
+    paySimulate(body).then((result) => answer(id, 200, result), internalError(id))
+    return
+  }
+  const fn = findFunction(name)
+  if (!fn) return answer(id, 404, failure('NOT_FOUND', `没有名为 ${name} 的云函数`))
+  const parsed = parseEvent(body)
+  if (!parsed) return answer(id, 400, failure('INVALID_INPUT', '请求体不是有效的 JSON'))
+  const ctx = userContext(batch[at + 3] as string, batch[at + 4] as string, batch[at + 5] as string)
+  cloud.invoke(fn, parsed.event, ctx).then((result) => answer(id, 200, result), internalError(id))
+}
+
 port.on('message', (message: ToInstance) => {
   if (message === 'close') {
     flush()
@@ -77,12 +92,11 @@ port.on('message', (message: ToInstance) => {
     port.close()
     return
   }
-  for (const call of message) {
-    if (call.kind === 'invoke') invoke(call)
-    else {
-      paySimulate(call.outTradeNo).then((result) => answer(call.id, 200, result), internalError(call.id))
-    }
-  }
+  // Taking the batch is acknowledged this turn, answers or not: the gateway sends the next batch
+  // only then (see instanceHost.ts), so a slow call never holds up the calls behind it.
+  taken += 1
+  scheduleFlush()
+  for (let at = 0; at < message.length; at += CALL_SLOTS) call(message, at)
 })
 
 port.postMessage('ready')

@@ -1,14 +1,17 @@
 /**
  * The gateway's side of the function instance (instance.ts): starts its thread, forwards calls
- * (a turn's calls in one message) and hands each answer back. Should the instance die, the calls
- * it held are answered INTERNAL and a new instance starts, as the cloud replaces a crashed one.
+ * and hands each answer back. Calls go in batches with one batch in flight: the calls that arrive
+ * while the instance is taking a batch go together as the next one, so under load batches grow
+ * and messages between the threads stay few, while a lone call goes at once. Should the instance
+ * die, the calls it held are answered INTERNAL and a new instance starts, as the cloud replaces a
+ * crashed one.
  */
 import path from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers'
 import { Worker } from 'node:worker_threads'
 import { errorMessages } from '../core/errors'
 import type { Context } from '../platform/ports'
-import type { Answer, Call, FromInstance, InstanceData, ToInstance } from './instanceProtocol'
+import { ANSWER_SLOTS, PAY_SIMULATE, type Answer, type CallBatch, type FromInstance, type InstanceData, type ToInstance } from './instanceProtocol'
 
 /** The instance runs from TypeScript sources, as the rest of the local cloud does (tsx). */
 const BOOT = `
@@ -28,17 +31,14 @@ export interface FunctionInstance {
   close(): Promise<void>
 }
 
-type Request = { kind: 'invoke'; fn: string; body: string; ctx: Context } | { kind: 'paySimulate'; outTradeNo: string }
-
-const internal = (id: number): Answer => ({
-  id,
-  status: 500,
-  body: JSON.stringify({ ok: false, code: 'INTERNAL', message: errorMessages.INTERNAL }),
-})
-
 export interface InstanceOptions {
   /** The thread's module (default instance.ts); tests give one that misbehaves on purpose. */
   entry?: string
+}
+
+const INTERNAL: Answer = {
+  status: 500,
+  body: JSON.stringify({ ok: false, code: 'INTERNAL', message: errorMessages.INTERNAL }),
 }
 
 function spawn(data: InstanceData, entry: string): Worker {
@@ -50,17 +50,21 @@ export async function startInstance(data: InstanceData, options: InstanceOptions
   const entry = options.entry ?? path.join(__dirname, 'instance.ts')
   const pending = new Map<number, (answer: Answer) => void>()
   let lastId = 0
-  let queue: Call[] = []
+  let queue: CallBatch = []
   let flushScheduled = false
   let closing = false
   let worker: Worker
   let ready = false
+  /** Batches sent to the current instance, and taken by it (as its last answer batch said). */
+  let sent = 0
+  let taken = 0
 
   const flush = (): void => {
     flushScheduled = false
-    if (!ready || queue.length === 0) return
+    if (!ready || queue.length === 0 || sent > taken) return
     const batch: ToInstance = queue
     queue = []
+    sent += 1
     worker.postMessage(batch)
   }
 
@@ -69,6 +73,8 @@ export async function startInstance(data: InstanceData, options: InstanceOptions
       const current = spawn(data, entry)
       worker = current
       ready = false
+      sent = 0
+      taken = 0
       current.on('message', (message: FromInstance) => {
         if (message === 'ready') {
           ready = true
@@ -76,11 +82,14 @@ export async function startInstance(data: InstanceData, options: InstanceOptions
           flush()
           return
         }
-        for (const answer of message) {
-          const settle = pending.get(answer.id)
-          pending.delete(answer.id)
-          settle?.(answer)
+        taken = message[0] as number
+        for (let at = 1; at < message.length; at += ANSWER_SLOTS) {
+          const id = message[at] as number
+          const settle = pending.get(id)
+          pending.delete(id)
+          settle?.({ status: message[at + 1] as number, body: message[at + 2] as string })
         }
+        flush()
       })
       current.on('error', (error) => {
         console.error(JSON.stringify({ level: 'error', message: 'local cloud instance failed', error: error.stack ?? String(error) }))
@@ -89,19 +98,20 @@ export async function startInstance(data: InstanceData, options: InstanceOptions
         const wasReady = ready
         ready = false
         // Calls sent to this instance will never be answered by it.
-        for (const [id, settle] of pending) settle(internal(id))
+        for (const settle of pending.values()) settle(INTERNAL)
         pending.clear()
+        queue = []
         if (!wasReady) return reject(new Error(`the local cloud instance exited while starting (code ${code})`))
         if (!closing) start().catch((error: unknown) => console.error(String(error)))
       })
     })
 
-  const send = (request: Request): Promise<Answer> => {
-    if (closing) return Promise.resolve(internal(0))
+  const send = (fn: string, body: string, openid: string, source: string, clientIp: string): Promise<Answer> => {
+    if (closing) return Promise.resolve(INTERNAL)
     const id = ++lastId
     return new Promise((resolve) => {
       pending.set(id, resolve)
-      queue.push({ id, ...request })
+      queue.push(id, fn, body, openid, source, clientIp)
       if (!flushScheduled) {
         flushScheduled = true
         nextTurn(flush)
@@ -111,8 +121,8 @@ export async function startInstance(data: InstanceData, options: InstanceOptions
 
   await start()
   return {
-    invoke: (fn, body, ctx) => send({ kind: 'invoke', fn, body, ctx }),
-    paySimulate: (outTradeNo) => send({ kind: 'paySimulate', outTradeNo }),
+    invoke: (fn, body, ctx) => send(fn, body, ctx.openid, ctx.source, ctx.clientIp),
+    paySimulate: (outTradeNo) => send(PAY_SIMULATE, outTradeNo, '', 'wx_client', ''),
     async close() {
       if (closing) return
       closing = true

@@ -20,6 +20,7 @@ async function start(entry?: string): Promise<FunctionInstance> {
 }
 
 const member = userContext('demo-alice')
+const SCRIPTED = path.join(__dirname, 'fixtures/scriptedInstance.ts')
 
 beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qunyou-instance-'))
@@ -59,7 +60,7 @@ describe('the function instance', () => {
   })
 
   it('answers INTERNAL for the calls a crashed instance held, and starts a new one', async () => {
-    const instance = await start(path.join(__dirname, 'fixtures/crashingInstance.ts'))
+    const instance = await start(SCRIPTED)
     const before = JSON.parse((await instance.invoke('any', '{}', member)).body).data.threadId
     const [crashed, alongside] = await Promise.all([instance.invoke('crash', '{}', member), instance.invoke('any', '{}', member)])
     for (const answer of [crashed, alongside]) {
@@ -69,5 +70,16 @@ describe('the function instance', () => {
     const after = await instance.invoke('any', '{}', member)
     expect(after.status).toBe(200)
     expect(JSON.parse(after.body).data.threadId).not.toBe(before)
+  })
+
+  it('sends calls that arrive while a slow one runs at once, not after it', async () => {
+    const instance = await start(SCRIPTED)
+    const order: string[] = []
+    const slow = instance.invoke('slow', '{}', member).then(() => order.push('slow'))
+    // Sent, but not yet taken: the next call waits for the instance to take the first batch.
+    await new Promise((resolve) => setImmediate(resolve))
+    const fast = instance.invoke('fast', '{}', member).then(() => order.push('fast'))
+    await Promise.all([slow, fast])
+    expect(order).toEqual(['fast', 'slow'])
   })
 })
