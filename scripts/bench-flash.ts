@@ -283,20 +283,24 @@ function cpuReader(pid: number): () => ServerCpu {
   }
 }
 
+/** Each figure of two readings combined by `f`. */
+function combineCpu(a: ServerCpu, b: ServerCpu, f: (x: number, y: number) => number): ServerCpu {
+  return { allMs: f(a.allMs, b.allMs), loopMs: f(a.loopMs, b.loopMs), instanceMs: f(a.instanceMs, b.instanceMs), clientMs: f(a.clientMs, b.clientMs) }
+}
+
 /** CPU used so far at moment `t`, interpolated between the samples either side of it. */
 function cpuAt(run: Load, t: number): ServerCpu {
   const after = run.cpu.findIndex((s) => s.at >= t)
   if (after <= 0) return run.cpu[after === 0 ? 0 : run.cpu.length - 1]
   const [a, b] = [run.cpu[after - 1], run.cpu[after]]
   const f = (t - a.at) / (b.at - a.at)
-  const mix = (x: number, y: number) => x + (y - x) * f
-  return { allMs: mix(a.allMs, b.allMs), loopMs: mix(a.loopMs, b.loopMs), instanceMs: mix(a.instanceMs, b.instanceMs), clientMs: mix(a.clientMs, b.clientMs) }
+  return combineCpu(a, b, (x, y) => x + (y - x) * f)
 }
 
 /** The CPU ms used between two moments of a load. */
 function serverCpuBetween(run: Load, from: number, to: number): ServerCpu {
   const [a, b] = [cpuAt(run, from), cpuAt(run, to)]
-  return { allMs: b.allMs - a.allMs, loopMs: b.loopMs - a.loopMs, instanceMs: b.instanceMs - a.instanceMs, clientMs: b.clientMs - a.clientMs }
+  return combineCpu(a, b, (x, y) => y - x)
 }
 
 async function load(options: {

@@ -8,7 +8,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers'
 import { parentPort, workerData } from 'node:worker_threads'
-import { errorMessages } from '../core/errors'
+import { fail } from '../core/errors'
 import { createLocalCloud, userContext } from './cloud'
 import { findFunction } from './functions'
 import { CALL_SLOTS, PAY_SIMULATE, type AnswerBatch, type CallBatch, type InstanceData, type ToInstance } from './instanceProtocol'
@@ -43,8 +43,6 @@ function answer(id: number, status: number, body: unknown): void {
   scheduleFlush()
 }
 
-const failure = (code: 'INVALID_INPUT' | 'NOT_FOUND', message: string) => ({ ok: false, code, message })
-
 /** The event in a request body: undefined when empty, null when it is not JSON. */
 function parseEvent(body: string): { event: unknown } | null {
   if (body.trim() === '') return { event: undefined }
@@ -59,7 +57,7 @@ function parseEvent(body: string): { event: unknown } | null {
 function internalError(id: number): (error: unknown) => void {
   return (error) => {
     console.error(JSON.stringify({ level: 'error', message: 'local cloud instance error', error: error instanceof Error ? error.stack : String(error) }))
-    answer(id, 500, { ok: false, code: 'INTERNAL', message: errorMessages.INTERNAL })
+    answer(id, 500, fail('INTERNAL'))
   }
 }
 
@@ -78,9 +76,9 @@ function call(batch: CallBatch, at: number): void {
     return
   }
   const fn = findFunction(name)
-  if (!fn) return answer(id, 404, failure('NOT_FOUND', `没有名为 ${name} 的云函数`))
+  if (!fn) return answer(id, 404, fail('NOT_FOUND', `没有名为 ${name} 的云函数`))
   const parsed = parseEvent(body)
-  if (!parsed) return answer(id, 400, failure('INVALID_INPUT', '请求体不是有效的 JSON'))
+  if (!parsed) return answer(id, 400, fail('INVALID_INPUT', '请求体不是有效的 JSON'))
   const ctx = userContext(batch[at + 3] as string, batch[at + 4] as string, batch[at + 5] as string)
   cloud.invoke(fn, parsed.event, ctx).then((result) => answer(id, 200, result), internalError(id))
 }

@@ -9,7 +9,7 @@
 import path from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers'
 import { Worker } from 'node:worker_threads'
-import { errorMessages } from '../core/errors'
+import { fail } from '../core/errors'
 import type { Context } from '../platform/ports'
 import { ANSWER_SLOTS, PAY_SIMULATE, type Answer, type CallBatch, type FromInstance, type InstanceData, type ToInstance } from './instanceProtocol'
 
@@ -36,10 +36,7 @@ export interface InstanceOptions {
   entry?: string
 }
 
-const INTERNAL: Answer = {
-  status: 500,
-  body: JSON.stringify({ ok: false, code: 'INTERNAL', message: errorMessages.INTERNAL }),
-}
+const INTERNAL: Answer = { status: 500, body: JSON.stringify(fail('INTERNAL')) }
 
 function spawn(data: InstanceData, entry: string): Worker {
   return new Worker(BOOT, { eval: true, workerData: { ...data, tsx: require.resolve('tsx/cjs'), entry } })

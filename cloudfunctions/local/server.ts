@@ -12,6 +12,7 @@ import { errorMessages } from '../core/errors'
 import type { Db } from '../platform/ports'
 import { userContext } from './cloud'
 import type { FunctionInstance } from './instanceHost'
+import type { Answer } from './instanceProtocol'
 import { DEMO_MEMBERS } from './seed'
 
 export const OPENID_HEADER = 'x-wx-openid'
@@ -34,6 +35,11 @@ export interface GatewayOptions {
 
 function failure(reply: FastifyReply, status: number, code: 'INVALID_INPUT' | 'NOT_FOUND' | 'INTERNAL', message: string) {
   return reply.code(status).send({ ok: false, code, message })
+}
+
+/** A function instance's answer as the reply: its status, its JSON text as is. */
+function sendAnswer(reply: FastifyReply, answer: Answer) {
+  return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body)
 }
 
 function notBuiltPage(what: string, command: string): string {
@@ -83,8 +89,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   app.post<{ Params: { fn: string } }>('/cloud/:fn', async (request, reply) => {
     const openid = openidOf(request)
     if (openid === null) return failure(reply, 400, 'INVALID_INPUT', `请求头 X-Wx-Openid 无效`)
-    const answer = await functions.invoke(request.params.fn, bodyText(request), userContext(openid, 'wx_client', request.ip))
-    return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body)
+    return sendAnswer(reply, await functions.invoke(request.params.fn, bodyText(request), userContext(openid, 'wx_client', request.ip)))
   })
 
   // The h5 pay sheet's confirm: WeChat Pay takes the money and notifies payNotify.
@@ -97,7 +102,7 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     }
     if (typeof outTradeNo !== 'string' || outTradeNo === '') return failure(reply, 400, 'INVALID_INPUT', '字段 outTradeNo 无效')
     const answer = await functions.paySimulate(outTradeNo)
-    if (answer.status !== 200) return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body)
+    if (answer.status !== 200) return sendAnswer(reply, answer)
     const paid = JSON.parse(answer.body) as { errcode?: number } | null
     if (!paid) return failure(reply, 404, 'NOT_FOUND', '没有这笔待支付的订单')
     return { ok: paid.errcode === 0, data: paid }
