@@ -1,7 +1,8 @@
 /**
  * `upsert {kind, doc, baseUpdatedAt?}`: creates or replaces one config document. The kind
- * validates first (nothing is written on INVALID_INPUT, which names every bad field); then the
- * document and its audit entry (before/after) commit in one transaction.
+ * validates first (nothing is written on INVALID_INPUT, which names every bad field); then, in one
+ * transaction, its guard checks the rules that concurrent saves could slip past, and the document
+ * and its audit entry (before/after) commit.
  */
 import { z } from 'zod'
 import { fail, ok, type Result } from '../core/errors'
@@ -33,6 +34,8 @@ export const upsert = adminAction('write', input, async ({ kind, doc, baseUpdate
     }
     const next = def.build(value, existing, { id, now })
     if ('ok' in next) return next
+    const refused = await def.guard?.(tx, next, deps)
+    if (refused) return invalidFields(refused)
     await tx.set(kind, id, next)
     await recordAudit(tx, {
       operator: operator.username,

@@ -37,9 +37,12 @@ function isCount(value: unknown, max: number): value is number {
 }
 
 /** Half-open intervals [start, end) overlap when each starts before the other ends. */
-function overlaps(a: { startAt: number; endAt: number }, b: { startAt: number; endAt: number }): boolean {
+export function overlaps(a: { startAt: number; endAt: number }, b: { startAt: number; endAt: number }): boolean {
   return a.startAt < b.endAt && b.startAt < a.endAt
 }
+
+/** The refusal of a sale whose window overlaps the sale titled `title`. */
+export const clashMessage = (title: string): string => `与同一商品的秒杀「${title}」时间重叠`
 
 /**
  * Checks a sale before it is saved: the product exists, the flash price is below its list price,
@@ -90,7 +93,7 @@ export function validateFlashSale(
         other.status === 'scheduled' &&
         overlaps(other, input),
     )
-    if (clash) errors.startAt = `与同一商品的秒杀「${clash.title}」时间重叠`
+    if (clash) errors.startAt = clashMessage(clash.title)
   }
 
   return errors

@@ -186,6 +186,26 @@ export interface FlashSale {
   updatedAt: number
 }
 
+/**
+ * The windows of one product's sales (`_id` is the product's id), the record the no-overlap rule
+ * is checked against: every save of a sale reads and rewrites it in the save's transaction, so
+ * two operators scheduling the same product at once cannot both get past the rule. A sale stopped
+ * or removed since may still be listed; a save re-reads a listed sale before refusing for it, and
+ * drops it then.
+ */
+export interface FlashSlots {
+  _id: string
+  sales: FlashSlot[]
+  updatedAt: number
+}
+
+export interface FlashSlot {
+  saleId: string
+  title: string
+  startAt: number
+  endAt: number
+}
+
 /** What one member holds of one sale. `_id` is `${saleId}:${openid}`; `bought` moves by conditional inc. */
 export interface FlashClaim {
   _id: string
@@ -282,6 +302,7 @@ export interface Collections {
   priceDayClaims: PriceDayClaim
   flashSales: FlashSale
   flashClaims: FlashClaim
+  flashSlots: FlashSlots
   flashReminders: FlashReminder
   outbox: OutboxMessage
   loginAttempts: LoginAttempts

@@ -280,6 +280,32 @@ describe('flash sales', () => {
     expect((await upsert('flashSales', sale({ _id: 'fs-3', startAt: START + 60 * MINUTE, endAt: START + 90 * MINUTE }))).ok).toBe(true)
   })
 
+  it('lets one of several operators scheduling overlapping sales of a product at the same moment through', async () => {
+    const attempts = Array.from({ length: 6 }, (_, i) => sale({ _id: `fs-race-${i}`, startAt: START + i * MINUTE, endAt: START + (60 + i) * MINUTE }))
+    const results = await Promise.all(attempts.map((doc) => upsert('flashSales', doc)))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    for (const refused of results.filter((r) => !r.ok)) {
+      expect(refused).toMatchObject({ code: 'INVALID_INPUT', fields: { startAt: expect.stringContaining('时间重叠') } })
+    }
+    expect(await admin.cloud.db.count('flashSales', { productId: 'p-longjing' })).toBe(1)
+    expect((await auditOf()).filter((e) => e.kind === 'flashSales')).toHaveLength(1)
+  })
+
+  it('no longer counts a sale that was stopped or removed as a clash', async () => {
+    await upsert('flashSales', sale())
+    await upsert('flashSales', sale({ _id: 'fs-2', startAt: START + 120 * MINUTE, endAt: START + 180 * MINUTE }))
+    expect(await admin.call({ action: 'flashStop', token, saleId: 'fs-1' })).toMatchObject({ ok: true })
+    expect((await remove('flashSales', 'fs-2')).ok).toBe(true)
+    expect((await upsert('flashSales', sale({ _id: 'fs-3', endAt: START + 150 * MINUTE }))).ok).toBe(true)
+    await expectRefused(() => upsert('flashSales', sale({ _id: 'fs-4', startAt: START + 140 * MINUTE, endAt: START + 200 * MINUTE })), 'startAt')
+  })
+
+  it('moves a sale within its own window, and frees the window it left', async () => {
+    await upsert('flashSales', sale())
+    expect((await upsert('flashSales', sale({ startAt: START + 30 * MINUTE, endAt: START + 90 * MINUTE }))).ok).toBe(true)
+    expect((await upsert('flashSales', sale({ _id: 'fs-2', startAt: START, endAt: START + 30 * MINUTE }))).ok).toBe(true)
+  })
+
   it('moves what is left with the quantity, never below the units already in orders', async () => {
     await upsert('flashSales', sale())
     await admin.cloud.db.update('flashSales', { _id: 'fs-1' }, { inc: { left: -5, reserved: 3, paid: 2 } })

@@ -55,6 +55,7 @@ const ALL_COLLECTIONS = [
   'priceDayClaims',
   'flashSales',
   'flashClaims',
+  'flashSlots',
   'flashReminders',
   'outbox',
   'loginAttempts',

@@ -1,17 +1,18 @@
 /**
  * Flash sales: validated by the flash rules' `validateFlashSale` (product exists, flash price
  * below list price, quantity and limit >= 1, end after start, no overlapping sale of the same
- * product). Edits keep the counters whole: `left` moves with the quantity, never below the units
+ * product: checked again inside the save's transaction, services/flashSlots). Edits keep the counters whole: `left` moves with the quantity, never below the units
  * already in orders. A stopped sale stays stopped; stopping is `flashStop`.
  */
 import { z } from 'zod'
 import { fail } from '../../core/errors'
-import { validateFlashSale, type FlashSaleInput } from '../../core/flashValidation'
+import { clashMessage, validateFlashSale, type FlashSaleInput } from '../../core/flashValidation'
 import { fieldErrorsOf, GROUP_TIERS } from '../../core/membership'
 import type { FlashSale } from '../../core/model'
 import { docId } from '../../core/schemas'
 import { forgetSales } from '../../services/flashSales'
 import { clearSaleMarks } from '../../services/flashStock'
+import { reserveSlot } from '../../services/flashSlots'
 import { invalidFields, newId, type ConfigKindDef } from './kind'
 
 const number = (what: string) => z.number({ invalid_type_error: `请填写${what}`, required_error: `请填写${what}` })
@@ -58,6 +59,13 @@ export const flashSales: ConfigKindDef<FlashSale, Value> = {
     if (inOrders > 0 && value.productId !== existing.productId) return invalidFields({ productId: '已有订单，不能更换商品' })
     if (value.quantity < inOrders) return invalidFields({ quantity: `数量不能少于已下单的 ${inOrders} 件` })
     return { ...existing, ...value, left: value.quantity - inOrders, updatedAt: now }
+  },
+
+  // The overlap check in `prepare` gives the operator the answer early; this one holds it when
+  // two saves of the same product race.
+  async guard(tx, sale, { db, now }) {
+    const clash = await reserveSlot(tx, db, sale, now())
+    return clash ? { startAt: clashMessage(clash.title) } : null
   },
 
   async checkRemove(sale, { db }) {

@@ -1,12 +1,13 @@
 /**
  * How one config kind (products, groups, price days, flash sales) is validated, stored and
  * removed. `upsert.ts` and `remove.ts` run every kind the same way: validate with whatever reads
- * the kind needs, then write the change and its audit entry in one transaction.
+ * the kind needs, then, in one transaction, check the rules that must hold against concurrent
+ * saves and write the change and its audit entry.
  */
 import { randomBytes } from 'node:crypto'
 import type { Failure } from '../../core/errors'
 import type { FieldErrors } from '../../core/membership'
-import type { Db, Deps } from '../../platform/ports'
+import type { Db, Deps, TxDb } from '../../platform/ports'
 import type { FieldFailure } from '../api'
 
 /** Validated input, and the `_id` it is stored under. */
@@ -20,6 +21,13 @@ export interface ConfigKindDef<D extends { _id: string; updatedAt: number }, V> 
    * moved by concurrent orders are current). A failure stops the transaction before any write.
    */
   build(value: V, existing: D | null, at: { id: string; now: number }): D | Failure
+  /**
+   * Rules that two saves at once could both pass if checked only before the transaction: checked
+   * inside it, on documents it reads and rewrites (`tx`); `deps.db` is there for reads that must
+   * not make the save conflict with unrelated writes. Field errors refuse the save, and nothing is
+   * written.
+   */
+  guard?(tx: TxDb, next: D, deps: Deps): Promise<FieldErrors | null>
   /** Why the document may not be removed (checked before the transaction), or null. */
   checkRemove?(existing: D, deps: Deps): Promise<Failure | null>
   /** The same check on the document as read inside the removing transaction (counters moved since). */
