@@ -41,6 +41,13 @@ export function overlaps(a: { startAt: number; endAt: number }, b: { startAt: nu
   return a.startAt < b.endAt && b.startAt < a.endAt
 }
 
+type SaleWindow = Pick<FlashSale, '_id' | 'productId' | 'startAt' | 'endAt'>
+
+/** Whether `other` blocks `input`: another sale of the same product, still on, whose window overlaps. */
+export function clashes(other: SaleWindow & Pick<FlashSale, 'status'>, input: Partial<Pick<FlashSale, '_id'>> & Omit<SaleWindow, '_id'>): boolean {
+  return other._id !== input._id && other.productId === input.productId && other.status === 'scheduled' && overlaps(other, input)
+}
+
 /** The refusal of a sale whose window overlaps the sale titled `title`. */
 export const clashMessage = (title: string): string => `与同一商品的秒杀「${title}」时间重叠`
 
@@ -86,13 +93,7 @@ export function validateFlashSale(
   else if (timesValid && input.endAt <= input.startAt) errors.endAt = '结束时间需晚于开始时间'
 
   if (timesValid && input.endAt > input.startAt) {
-    const clash = otherSales.find(
-      (other) =>
-        other._id !== input._id &&
-        other.productId === input.productId &&
-        other.status === 'scheduled' &&
-        overlaps(other, input),
-    )
+    const clash = otherSales.find((other) => clashes(other, input))
     if (clash) errors.startAt = clashMessage(clash.title)
   }
 

@@ -3,7 +3,7 @@
  * moment: each save reads and rewrites the product's slots document (`FlashSlots`) in its own
  * transaction, so of two overlapping saves the second to commit runs again and sees the first.
  */
-import { overlaps } from '../core/flashValidation'
+import { clashes, overlaps } from '../core/flashValidation'
 import type { FlashSale, FlashSlot } from '../core/model'
 import type { Db, TxDb } from '../platform/ports'
 
@@ -24,10 +24,11 @@ export async function reserveSlot(tx: TxDb, db: Db, sale: FlashSale, now: number
     }
     const other = await db.get('flashSales', slot.saleId)
     if (!other || other.status !== 'scheduled' || other.productId !== sale.productId) continue
-    if (overlaps(other, sale)) return other
+    if (clashes(other, sale)) return other
     kept.push(slotOf(other))
   }
-  if (sale.status === 'scheduled') kept.push(slotOf(sale))
+  // A stopped sale cannot be saved (the kind's `build` refuses it), so `sale` is on.
+  kept.push(slotOf(sale))
   await tx.set('flashSlots', sale.productId, { _id: sale.productId, sales: kept, updatedAt: now })
   return null
 }

@@ -1,8 +1,9 @@
 /**
  * Flash sales: validated by the flash rules' `validateFlashSale` (product exists, flash price
  * below list price, quantity and limit >= 1, end after start, no overlapping sale of the same
- * product: checked again inside the save's transaction, services/flashSlots). Edits keep the counters whole: `left` moves with the quantity, never below the units
- * already in orders. A stopped sale stays stopped; stopping is `flashStop`.
+ * product, checked again inside the save's transaction by services/flashSlots). Edits keep the
+ * counters whole: `left` moves with the quantity, never below the units already in orders. A
+ * stopped sale stays stopped; stopping is `flashStop`.
  */
 import { z } from 'zod'
 import { fail } from '../../core/errors'
