@@ -31,7 +31,6 @@ export interface FlashOrderInput {
   saleId: string
 }
 
-/** A replay must ask for the same thing as the first call; a reused requestId is a client bug. */
 /** A refusal, unless the order exists already (a replay whose first call won): then that order. */
 async function refuse(db: Db, orderId: string, input: FlashOrderInput, failure: Failure): Promise<Result<Order>> {
   const existing = await db.get('orders', orderId)
