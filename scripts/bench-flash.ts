@@ -39,6 +39,7 @@ import autocannon from 'autocannon'
 import type { FlashSale, Member, Membership, Product } from '../cloudfunctions/core/model'
 import { createLocalDb, type LocalDb } from '../cloudfunctions/platform/local/db'
 import { reconcileSales } from '../cloudfunctions/services/flashReconcile'
+import { newRequestId } from '../src/utils/requestId'
 
 const ROOT = path.resolve(__dirname, '..')
 const CONNECTIONS = 200
@@ -471,7 +472,8 @@ async function runSale(url: string, cpu: () => ServerCpu, dbFile: string, sale: 
   // One request in ten is a greedy member's; the rest walk through the members, each seen once.
   const build = (seq: number): PreparedRequest => {
     const n = seq % 10 === 0 ? MEMBERS + (seq % GREEDY) : (firstMember + seq) % MEMBERS
-    const requestId = `${saleId}-${String(seq).padStart(9, '0')}`
+    // The shop's own request ids (they start with the time they were made, which the order id keeps).
+    const requestId = newRequestId()
     return prepare(memberId(n), JSON.stringify({ action: 'create', requestId, productId, qty: 1, saleId }))
   }
   const next = crowd(build)

@@ -2,9 +2,11 @@
  * Request ids make mutating calls idempotent: a retry of the same tap reuses the id (so a call
  * that went through but whose answer was lost returns the first result), a new intent gets a new one.
  */
-export function newRequestId(): string {
+export function newRequestId(nowMs: number = Date.now()): string {
   const random = Math.random().toString(36).slice(2, 12).padEnd(10, '0')
-  return `${Date.now().toString(36)}${random}`
+  // Time first (8 base36 characters until 2059): the server leads the order id with it, so the
+  // orders placed together sit together in the database's id index (core/order/ids.ts).
+  return `${nowMs.toString(36)}${random}`
 }
 
 /** Failures after which the same request may have landed on the server: retry with the same id. */
