@@ -26,8 +26,10 @@
  * Server CPU comes from /proc/<pid>/task/<tid>/schedstat (nanoseconds, every thread of the cloud:
  * the gateway's (HTTP), the function instance's, V8's GC helpers, the WAL checkpointer), sampled
  * every few ms; the gateway thread's own share is printed beside it, with how busy it was, and
- * the load generator's own CPU (autocannon, this process). The two cores are shared by all three,
- * so the load generator's CPU per request weighs on both rates alike.
+ * the load generator's own CPU (httpLoad.ts, this process). The two cores are shared by all three,
+ * so the load generator is kept lean: with autocannon (45-90 µs of CPU per request here) the
+ * no-op window was bound by the generator's core, not the gateway's; with httpLoad (25-35 µs)
+ * the gateway thread is the one that runs out (85-95% busy), so the ceiling is the gateway's.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -35,11 +37,11 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import autocannon from 'autocannon'
 import type { FlashSale, Member, Membership, Product } from '../cloudfunctions/core/model'
 import { createLocalDb, type LocalDb } from '../cloudfunctions/platform/local/db'
 import { reconcileSales } from '../cloudfunctions/services/flashReconcile'
 import { newRequestId } from '../src/utils/requestId'
+import { rawRequest, runLoad, type RawRequest } from './httpLoad'
 
 const ROOT = path.resolve(__dirname, '..')
 const CONNECTIONS = 200
@@ -70,24 +72,16 @@ const BUDGET = { ordersPerSecond: 5_000, ceilingRatio: 0.5, p99Ms: 50 }
 /** Requests built before a run, more than it sends (built on the fly past that). */
 const PREPARED_REQUESTS = 100_000
 
-interface PreparedRequest {
-  headers: Record<string, string>
-  body: string
-}
-
-const prepare = (openid: string, body: string): PreparedRequest => ({
-  headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-  body,
-})
+/** A member's call of function `fn` on the cloud at `base`, as bytes on the wire. */
+const prepare = (base: string, fn: string, openid: string, body: string): RawRequest =>
+  rawRequest('POST', new URL(`/cloud/${fn}`, base), { 'content-type': 'application/json', 'x-wx-openid': openid }, body)
 
 /**
  * A crowd's requests, request `seq` (from 1) built by `build`: built ahead, so that the load
  * generator only sends them. Both windows send a crowd of distinct members, each request its own
- * object: the generator's work per request is then the same in both (measured with autocannon
- * here, one request object sent over and over costs it ~6 µs less than distinct ones, which
- * would lift the ceiling by the generator's doing, not the server's).
+ * bytes, so the generator's work per request is the same in both.
  */
-function crowd(build: (seq: number) => PreparedRequest): () => PreparedRequest {
+function crowd(build: (seq: number) => RawRequest): () => RawRequest {
   const prepared = Array.from({ length: PREPARED_REQUESTS }, (_, i) => build(i + 1))
   let seq = 0
   return () => {
@@ -236,7 +230,7 @@ interface CpuSample extends ServerCpu {
   at: number
 }
 
-/** One autocannon run: each response's outcome (`ok` or the error code) and latency, and CPU samples. */
+/** One load: each answer's outcome (`ok` or the error code) and latency, and CPU samples. */
 interface Load {
   samples: Sample[]
   start: number
@@ -310,43 +304,32 @@ function serverCpuBetween(run: Load, from: number, to: number): ServerCpu {
   return combineCpu(a, b, (x, y) => y - x)
 }
 
+/** An answer's outcome: `ok`, the error code, or the HTTP status when it is not 200. */
+function outcomeOf(status: number, body: string): string {
+  const match = /"ok":(true|false)(?:,"code":"([A-Z_]+)")?/.exec(body)
+  return status !== 200 ? `HTTP_${status}` : match?.[1] === 'true' ? 'ok' : (match?.[2] ?? 'UNPARSED')
+}
+
 async function load(options: {
   url: string
   seconds: number
   cpu: () => ServerCpu
-  /** The next request's headers and body (built ahead: the load generator's own work is kept small). */
-  next: () => PreparedRequest
+  /** The next request (built ahead: the load generator's own work is kept small). */
+  next: () => RawRequest
 }): Promise<Load> {
   const samples: Sample[] = []
   const cpu: CpuSample[] = []
   const sampleCpu = () => cpu.push({ at: performance.now(), ...options.cpu() })
-  let lastOutcome = '?'
-  const instance = autocannon({
-    url: options.url,
-    connections: CONNECTIONS,
-    duration: options.seconds,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          const { headers, body } = options.next()
-          return { ...req, headers, body }
-        },
-        onResponse: (status, body) => {
-          const match = /"ok":(true|false)(?:,"code":"([A-Z_]+)")?/.exec(body)
-          lastOutcome = status !== 200 ? `HTTP_${status}` : match?.[1] === 'true' ? 'ok' : (match?.[2] ?? 'UNPARSED')
-        },
-      },
-    ],
-  })
-  // autocannon calls onResponse and then emits 'response' for the same reply, synchronously.
-  instance.on('response', (_client, _status, _bytes, responseTime) => {
-    samples.push({ at: performance.now(), latencyMs: responseTime, outcome: lastOutcome })
-  })
   sampleCpu()
   const start = performance.now()
   const sampler = setInterval(sampleCpu, 5)
-  await instance
+  await runLoad({
+    url: new URL(options.url),
+    connections: CONNECTIONS,
+    seconds: options.seconds,
+    next: options.next,
+    onAnswer: (status, body, latencyMs) => samples.push({ at: performance.now(), latencyMs, outcome: outcomeOf(status, body) }),
+  })
   const end = performance.now()
   clearInterval(sampler)
   sampleCpu()
@@ -402,8 +385,8 @@ interface Ceiling {
 
 async function runCeiling(url: string, cpu: () => ServerCpu, seconds: number): Promise<Ceiling> {
   const ping = JSON.stringify({ action: 'ping' })
-  const next = crowd((seq) => prepare(memberId(seq % MEMBERS), ping))
-  const run = await load({ url: `${url}/cloud/flash`, seconds, cpu, next })
+  const next = crowd((seq) => prepare(url, 'flash', memberId(seq % MEMBERS), ping))
+  const run = await load({ url, seconds, cpu, next })
   const oks = run.samples.filter((s) => s.outcome === 'ok')
   const used = serverCpuBetween(run, run.start, run.end)
   return {
@@ -470,15 +453,15 @@ async function scheduleStart(dbFile: string, saleId: string, leadMs: number): Pr
 async function runSale(url: string, cpu: () => ServerCpu, dbFile: string, sale: BenchSale): Promise<SaleRun> {
   const { saleId, productId, firstMember } = sale
   // One request in ten is a greedy member's; the rest walk through the members, each seen once.
-  const build = (seq: number): PreparedRequest => {
+  const build = (seq: number): RawRequest => {
     const n = seq % 10 === 0 ? MEMBERS + (seq % GREEDY) : (firstMember + seq) % MEMBERS
     // The shop's own request ids (they start with the time they were made, which the order id keeps).
     const requestId = newRequestId()
-    return prepare(memberId(n), JSON.stringify({ action: 'create', requestId, productId, qty: 1, saleId }))
+    return prepare(url, 'order', memberId(n), JSON.stringify({ action: 'create', requestId, productId, qty: 1, saleId }))
   }
   const next = crowd(build)
   const startAt = await scheduleStart(dbFile, saleId, SALE_LEAD_MS)
-  const run = await load({ url: `${url}/cloud/order`, seconds: SALE_SECONDS + SALE_LEAD_MS / 1000, cpu, next })
+  const run = await load({ url, seconds: SALE_SECONDS + SALE_LEAD_MS / 1000, cpu, next })
   const { samples, end } = run
   // The sale's start on this process's performance clock (both processes share the wall clock).
   const open = startAt - performance.timeOrigin
