@@ -53,23 +53,23 @@ export function runLoad(options: LoadOptions): Promise<void> {
     let open = options.connections
     let failed = false
     const sockets: net.Socket[] = []
-    const closed = () => {
-      open -= 1
-      if (open === 0 && !failed) resolve()
-    }
     const fail = (error: Error) => {
       if (failed) return
       failed = true
+      clearTimeout(deadline)
       for (const socket of sockets) socket.destroy()
       reject(error)
     }
+    const deadline = setTimeout(() => fail(new Error('answers still missing long after the run')), options.seconds * 1000 + DRAIN_MS)
     for (let c = 0; c < options.connections; c++) {
       const socket = net.connect({ host: options.url.hostname, port: Number(options.url.port), noDelay: true })
       sockets.push(socket)
       let pending: Buffer | null = null
       let sentAt = 0
+      let done = false
       const send = () => {
         if (performance.now() >= stopAt) {
+          done = true
           socket.end()
           return
         }
@@ -92,8 +92,14 @@ export function runLoad(options: LoadOptions): Promise<void> {
         send()
       })
       socket.on('error', fail)
-      socket.on('close', closed)
+      socket.on('close', () => {
+        if (!done) return fail(new Error('the server closed a connection during the run'))
+        open -= 1
+        if (open === 0 && !failed) {
+          clearTimeout(deadline)
+          resolve()
+        }
+      })
     }
-    setTimeout(() => fail(new Error('answers still missing long after the run')), options.seconds * 1000 + DRAIN_MS).unref()
   })
 }

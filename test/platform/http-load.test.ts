@@ -20,6 +20,7 @@ beforeAll(async () => {
     req.on('data', (chunk: string) => (body += chunk))
     req.on('end', () => {
       received.push({ url: req.url, openid: req.headers['x-wx-openid'], body })
+      if ((JSON.parse(body) as { hangUp?: boolean }).hangUp) return req.socket.destroy()
       const refused = (JSON.parse(body) as { n: number }).n === 3
       const answer = JSON.stringify({ ok: !refused, echo: body, note: '群友' })
       res.writeHead(refused ? 400 : 200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(answer) })
@@ -62,6 +63,21 @@ describe('the benchmark load generator', () => {
     expect(third).toMatchObject({ status: 400 })
     expect(answers.filter((a) => a.status === 200)).toHaveLength(n - 1)
     expect(answers.every((a) => JSON.parse(a.body).note === '群友' && a.latencyMs >= 0)).toBe(true)
+  })
+
+  it('fails the run when the server drops a connection, instead of carrying on with fewer', async () => {
+    let n = 0
+    const run = runLoad({
+      url: base,
+      connections: 2,
+      seconds: 5,
+      next: () => {
+        n += 1
+        return rawRequest('POST', new URL('/cloud/flash', base), {}, JSON.stringify({ n, hangUp: n === 20 }))
+      },
+      onAnswer: () => undefined,
+    })
+    await expect(run).rejects.toThrow(/closed a connection|ECONNRESET/)
   })
 
   it('waits for an answer that arrives in pieces, and reads one that is whole', () => {
