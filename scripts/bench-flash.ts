@@ -28,7 +28,7 @@
  * every few ms; the gateway thread's own share is printed beside it, with how busy it was, and
  * the load generator's own CPU (httpLoad.ts, this process). The two cores are shared by all three,
  * so the load generator is kept lean: with autocannon (45-90 µs of CPU per request here) the
- * no-op window was bound by the generator's core, not the gateway's; with httpLoad (25-35 µs)
+ * no-op window was bound by the generator's core, not the gateway's; with httpLoad (22-35 µs)
  * the gateway thread is the one that runs out (85-95% busy), so the ceiling is the gateway's.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
