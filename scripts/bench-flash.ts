@@ -30,6 +30,13 @@
  * so the load generator is kept lean: with autocannon (45-90 µs of CPU per request here) the
  * no-op window was bound by the generator's core, not the gateway's; with httpLoad (22-35 µs)
  * the gateway thread is the one that runs out (85-95% busy), so the ceiling is the gateway's.
+ * Beside CPU it prints how many of the cores the server and the generator kept busy, and how long
+ * the gateway and instance threads sat runnable on a run queue waiting for a core (schedstat's
+ * second field): on this 2-vCPU guest both threads wait 10-30 µs per committed order while a
+ * fifth of the CPU is idle (3 µs per no-op request), and a thread woken by another costs ~28 µs
+ * of CPU per wake-up (a throwaway postMessage ping-pong between two threads: 56 µs of CPU per
+ * round trip), so a sale, whose threads are half idle and wake each other often, pays for it
+ * where the no-op window, whose gateway thread never sleeps, does not.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -217,14 +224,19 @@ async function stopCloud(child: ChildProcess): Promise<void> {
 
 /**
  * CPU time (ms) used so far: the server's threads, its gateway (the main thread) alone, its
- * function instance (the busiest other thread) alone, and this process (the load generator).
+ * function instance (the busiest other thread) alone, and this process (the load generator);
+ * and the time the gateway and the instance threads spent runnable but waiting for a core.
  */
 interface ServerCpu {
   allMs: number
   loopMs: number
   instanceMs: number
   clientMs: number
+  loopWaitMs: number
+  instanceWaitMs: number
 }
+
+const CPU_FIGURES = ['allMs', 'loopMs', 'instanceMs', 'clientMs', 'loopWaitMs', 'instanceWaitMs'] as const
 
 interface CpuSample extends ServerCpu {
   at: number
@@ -238,12 +250,16 @@ interface Load {
   cpu: CpuSample[]
 }
 
-/** Nanoseconds on CPU of one thread, from its schedstat (Linux). */
-function threadCpuNs(pid: number, tid: string): number {
+/**
+ * Nanoseconds one thread has spent on a CPU and runnable on a run queue waiting for one, from
+ * its schedstat (Linux).
+ */
+function threadSchedNs(pid: number, tid: string): { run: number; wait: number } {
   try {
-    return Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0])
+    const [run, wait] = fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')
+    return { run: Number(run), wait: Number(wait) }
   } catch {
-    return 0 // the thread ended between listing and reading
+    return { run: 0, wait: 0 } // the thread ended between listing and reading
   }
 }
 
@@ -259,19 +275,20 @@ function cpuReader(pid: number): () => ServerCpu {
     try {
       tids = fs.readdirSync(`/proc/${pid}/task`)
     } catch {
-      return { allMs: Number.NaN, loopMs: Number.NaN, instanceMs: Number.NaN, clientMs: Number.NaN }
+      return Object.fromEntries(CPU_FIGURES.map((figure) => [figure, Number.NaN])) as unknown as ServerCpu
     }
     let all = 0
-    let loop = 0
-    let instance = 0
+    let loop = { run: 0, wait: 0 }
+    let instance = { run: 0, wait: 0 }
     const seen = new Set<string>()
     for (const tid of tids) {
-      const ns = threadCpuNs(pid, tid)
+      const sched = threadSchedNs(pid, tid)
+      const ns = sched.run
       seen.add(tid)
       last.set(tid, ns)
       all += ns
-      if (tid === String(pid)) loop = ns
-      else instance = Math.max(instance, ns)
+      if (tid === String(pid)) loop = sched
+      else if (ns > instance.run) instance = sched
     }
     for (const [tid, ns] of last) {
       if (!seen.has(tid)) {
@@ -280,13 +297,20 @@ function cpuReader(pid: number): () => ServerCpu {
       }
     }
     const client = process.cpuUsage()
-    return { allMs: (all + gone) / 1e6, loopMs: loop / 1e6, instanceMs: instance / 1e6, clientMs: (client.user + client.system) / 1000 }
+    return {
+      allMs: (all + gone) / 1e6,
+      loopMs: loop.run / 1e6,
+      instanceMs: instance.run / 1e6,
+      clientMs: (client.user + client.system) / 1000,
+      loopWaitMs: loop.wait / 1e6,
+      instanceWaitMs: instance.wait / 1e6,
+    }
   }
 }
 
 /** Each figure of two readings combined by `f`. */
 function combineCpu(a: ServerCpu, b: ServerCpu, f: (x: number, y: number) => number): ServerCpu {
-  return { allMs: f(a.allMs, b.allMs), loopMs: f(a.loopMs, b.loopMs), instanceMs: f(a.instanceMs, b.instanceMs), clientMs: f(a.clientMs, b.clientMs) }
+  return Object.fromEntries(CPU_FIGURES.map((figure) => [figure, f(a[figure], b[figure])])) as unknown as ServerCpu
 }
 
 /** CPU used so far at moment `t`, interpolated between the samples either side of it. */
@@ -381,6 +405,10 @@ interface Ceiling {
   loopBusy: number
   /** The load generator's CPU per request. */
   clientUs: number
+  /** Per request, the time the gateway thread was runnable but waiting for a core. */
+  loopWaitUs: number
+  /** Cores kept busy by the server and the load generator together, on average. */
+  coresBusy: number
 }
 
 async function runCeiling(url: string, cpu: () => ServerCpu, seconds: number): Promise<Ceiling> {
@@ -398,6 +426,8 @@ async function runCeiling(url: string, cpu: () => ServerCpu, seconds: number): P
     instanceUs: (used.instanceMs * 1000) / Math.max(1, run.samples.length),
     loopBusy: used.loopMs / (run.end - run.start),
     clientUs: (used.clientMs * 1000) / Math.max(1, run.samples.length),
+    loopWaitUs: (used.loopWaitMs * 1000) / Math.max(1, run.samples.length),
+    coresBusy: (used.allMs + used.clientMs) / (run.end - run.start),
   }
 }
 
@@ -428,6 +458,11 @@ interface SaleRun {
   clientPerAttemptUs: number
   /** Server CPU (µs) per attempt after sell-out. */
   cpuPerSoldOutAttemptUs: number
+  /** Per committed order while buying, the time each thread was runnable but waiting for a core. */
+  loopWaitPerOrderUs: number
+  instanceWaitPerOrderUs: number
+  /** Cores kept busy by the server and the load generator together while buying, on average. */
+  coresBusy: number
   /** Every answer from the opening on (the budget's p99 is over these). */
   fromOpening: Sample[]
   all: ReturnType<typeof latencies>
@@ -492,6 +527,9 @@ async function runSale(url: string, cpu: () => ServerCpu, dbFile: string, sale: 
     loopBusy: buyingCpu.loopMs / (lastOk - open),
     clientPerAttemptUs: (buyingCpu.clientMs * 1000) / Math.max(1, buying.length),
     cpuPerSoldOutAttemptUs: (serverCpuBetween(run, lastOk, end).allMs * 1000) / Math.max(1, after.length),
+    loopWaitPerOrderUs: (buyingCpu.loopWaitMs * 1000) / Math.max(1, oks.length),
+    instanceWaitPerOrderUs: (buyingCpu.instanceWaitMs * 1000) / Math.max(1, oks.length),
+    coresBusy: (buyingCpu.allMs + buyingCpu.clientMs) / (lastOk - open),
     fromOpening,
     all: latencies(fromOpening),
     buying: latencies(buying),
@@ -604,6 +642,8 @@ medians over ${rounds.length} rounds
   ratio to the no-op ceiling      ${medianRatio.toFixed(2)} (each round's orders/s ÷ its ceiling; from the opening: ${median2((r) => r.sale.ordersPerSecondFromOpening / r.ceiling.rate).toFixed(2)})   [budget >= ${BUDGET.ceilingRatio}: ${mark(checks.ratio)}]
   attempts/s after sell-out       ${int(median2((r) => r.sale.attemptsPerSecondAfterSellOut))}   (${median2((r) => r.sale.attemptsPerSecondAfterSellOut / r.ceiling.rate).toFixed(2)} of the ceiling)
   server CPU                      ${median2((r) => r.sale.cpuPerOrderUs).toFixed(0)} µs per committed order (gateway thread ${median2((r) => r.sale.loopPerOrderUs).toFixed(0)}, instance ${median2((r) => r.sale.instancePerOrderUs).toFixed(0)}; load generator ${median2((r) => r.sale.clientPerAttemptUs).toFixed(0)} per attempt), ${median2((r) => r.sale.cpuPerSoldOutAttemptUs).toFixed(0)} µs per attempt after sell-out
+  cores busy (with generator)     ${median2((r) => r.ceiling.coresBusy).toFixed(2)} of ${os.cpus().length} in the no-op windows, ${median2((r) => r.sale.coresBusy).toFixed(2)} while buying
+  waiting for a core (run queue)  gateway thread ${median2((r) => r.ceiling.loopWaitUs).toFixed(0)} µs per no-op request, ${median2((r) => r.sale.loopWaitPerOrderUs).toFixed(0)} per committed order; instance ${median2((r) => r.sale.instanceWaitPerOrderUs).toFixed(0)} per committed order
   latency, every measured answer from the openings on (${int(measured.count)})
                                   p50 ${ms(measured.p50)}  p99 ${ms(measured.p99)}  max ${ms(measured.max)}   [budget p99 <= ${BUDGET.p99Ms} ms: ${mark(checks.p99)}]
   latency while buying (median)   p50 ${ms(median2((r) => r.sale.buying.p50))}  p99 ${ms(median2((r) => r.sale.buying.p99))}
