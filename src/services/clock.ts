@@ -4,7 +4,8 @@
  * carry `serverNow` (home, flash list/detail) or, when nothing has measured it yet, `flash.ping`.
  */
 import type { Result } from '@core/errors'
-import { useSession } from '@/stores/session'
+import { serverNow, useSession } from '@/stores/session'
+import { newRequestId } from '@/utils/requestId'
 import { call } from './cloud'
 
 /** Runs a call whose answer carries `serverNow` and keeps the clock offset it shows. */
@@ -19,4 +20,12 @@ export async function withServerClock<T extends { serverNow: number }>(run: () =
 export async function ensureServerClock(): Promise<void> {
   if (useSession.getState().clockSynced) return
   await withServerClock(() => call('flash', 'ping', {}))
+}
+
+/**
+ * A request id led by the server's time rather than the phone's, so that the orders placed
+ * together sit together in the order id index (core/order/ids.ts) whatever the phone's clock says.
+ */
+export function newServerTimedRequestId(): string {
+  return newRequestId(serverNow())
 }

@@ -92,6 +92,24 @@ describe('the flash sale page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/order/pages/detail?id=ord_flash' })
   })
 
+  it('leads the request id with the server’s time when the phone’s clock is wrong', async () => {
+    const twoHours = 2 * 3_600_000
+    // The phone runs two hours slow: the server's answers say it is two hours later.
+    jest.mocked(call).mockImplementation((async (fn: string, action: string) => {
+      if (fn === 'flash' && action === 'detail') {
+        return { ok: true, data: { serverNow: Date.now() + twoHours, sale: makeSale(), reminderTemplateId: TEMPLATE } }
+      }
+      return { ok: true, data: makeOrder({ _id: 'ord_flash' }) }
+    }) as never)
+    render(<FlashDetail />)
+    fireEvent.click(await screen.findByText('立即抢购'))
+    await screen.findByText('立即抢购')
+    const create = jest.mocked(call).mock.calls.find(([fn, action]) => fn === 'order' && action === 'create')
+    const requestId = (create?.[2] as { requestId: string }).requestId
+    const ledBy = parseInt(requestId.slice(0, 8), 36)
+    expect(Math.abs(ledBy - (Date.now() + twoHours))).toBeLessThan(60_000)
+  })
+
   it('shows 已抢光 after a buy is refused as sold out', async () => {
     cloud([makeSale(), makeSale({ left: 0, state: 'soldOut', button: 'soldOut' })], {
       'order.create': { ok: false, code: 'SOLD_OUT', message: '已售罄' },

@@ -15,7 +15,7 @@ import { useReloadWhenDue } from '@/hooks/useReloadWhenDue'
 import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { useShareCard } from '@/hooks/useShareCard'
 import { flashDetailUrl, orderDetailUrl, PAGES } from '@/routes'
-import { withServerClock } from '@/services/clock'
+import { newServerTimedRequestId, withServerClock } from '@/services/clock'
 import { call } from '@/services/cloud'
 import { useSession } from '@/stores/session'
 import { formatStart } from '@/utils/format'
@@ -36,7 +36,7 @@ export default function FlashDetail() {
   const [reminding, setReminding] = useState(false)
   const [qty, setQty] = useState(1)
   // One request id per intent (sale + quantity), kept across retries of the same tap.
-  const requestIds = useRef(createRequestIds()).current
+  const requestIds = useRef(createRequestIds(newServerTimedRequestId)).current
 
   const load = useCallback(async () => {
     const result = await withServerClock(() => call('flash', 'detail', { saleId }))

@@ -11,7 +11,7 @@ import { useGroupsChanged } from '@/hooks/useGroupsChanged'
 import { useReloadWhenDue } from '@/hooks/useReloadWhenDue'
 import { useShareCard } from '@/hooks/useShareCard'
 import { orderDetailUrl, PAGES, productDetailUrl } from '@/routes'
-import { ensureServerClock } from '@/services/clock'
+import { ensureServerClock, newServerTimedRequestId } from '@/services/clock'
 import { call } from '@/services/cloud'
 import { useSession } from '@/stores/session'
 import { createRequestIds, isRetryable } from '@/utils/requestId'
@@ -26,7 +26,7 @@ export default function ProductDetail() {
   const [sheetOpen, setSheetOpen] = useState(false)
   const [buying, setBuying] = useState(false)
   // One request id per intent (product + quantity), kept across retries of the same tap.
-  const requestIds = useRef(createRequestIds()).current
+  const requestIds = useRef(createRequestIds(newServerTimedRequestId)).current
 
   const load = useCallback(async () => {
     const result = await call('shop', 'product', { productId })
