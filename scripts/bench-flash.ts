@@ -238,6 +238,11 @@ interface ServerCpu {
 
 const CPU_FIGURES = ['allMs', 'loopMs', 'instanceMs', 'clientMs', 'loopWaitMs', 'instanceWaitMs'] as const
 
+/** A reading made figure by figure. */
+function cpuOf(figure: (name: (typeof CPU_FIGURES)[number]) => number): ServerCpu {
+  return Object.fromEntries(CPU_FIGURES.map((name) => [name, figure(name)])) as unknown as ServerCpu
+}
+
 interface CpuSample extends ServerCpu {
   at: number
 }
@@ -275,7 +280,7 @@ function cpuReader(pid: number): () => ServerCpu {
     try {
       tids = fs.readdirSync(`/proc/${pid}/task`)
     } catch {
-      return Object.fromEntries(CPU_FIGURES.map((figure) => [figure, Number.NaN])) as unknown as ServerCpu
+      return cpuOf(() => Number.NaN)
     }
     let all = 0
     let loop = { run: 0, wait: 0 }
@@ -283,12 +288,11 @@ function cpuReader(pid: number): () => ServerCpu {
     const seen = new Set<string>()
     for (const tid of tids) {
       const sched = threadSchedNs(pid, tid)
-      const ns = sched.run
       seen.add(tid)
-      last.set(tid, ns)
-      all += ns
+      last.set(tid, sched.run)
+      all += sched.run
       if (tid === String(pid)) loop = sched
-      else if (ns > instance.run) instance = sched
+      else if (sched.run > instance.run) instance = sched
     }
     for (const [tid, ns] of last) {
       if (!seen.has(tid)) {
@@ -310,7 +314,7 @@ function cpuReader(pid: number): () => ServerCpu {
 
 /** Each figure of two readings combined by `f`. */
 function combineCpu(a: ServerCpu, b: ServerCpu, f: (x: number, y: number) => number): ServerCpu {
-  return Object.fromEntries(CPU_FIGURES.map((figure) => [figure, f(a[figure], b[figure])])) as unknown as ServerCpu
+  return cpuOf((name) => f(a[name], b[name]))
 }
 
 /** CPU used so far at moment `t`, interpolated between the samples either side of it. */

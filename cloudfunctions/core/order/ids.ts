@@ -12,9 +12,9 @@ export const ORDER_ID_LENGTH = 32
  * How many leading characters of the requestId lead the order id. The shop's request ids start
  * with their creation time (base36 epoch ms, 8 characters: `newRequestId`), so orders placed
  * together sort together and each new order lands at the end of the orders' id index, not on a
- * random page of it: a time-ordered key, as MongoDB's ObjectIds are. On the
- * local SQLite a random page costs a WAL frame per order (measured: 1.7 frames per flash order
- * with hash-only ids, 0.6 with these).
+ * random page of it: a time-ordered key, as MongoDB's ObjectIds are. On the local SQLite a
+ * random page costs a WAL frame per order (measured: 1.7 frames per flash order with hash-only
+ * ids, 0.6 with these).
  */
 const REQUEST_PREFIX_LENGTH = 8
 
