@@ -83,6 +83,38 @@ function call(batch: CallBatch, at: number): void {
   cloud.invoke(fn, parsed.event, ctx).then((result) => answer(id, 200, result), internalError(id))
 }
 
+/**
+ * Calls started per turn. A batch can hold a call from every connection at once (200 in
+ * `bench:flash`). Started together, a crowd's orders pass each step of the order path together
+ * (the reads, then one group commit per write) and are answered together, while the gateway and
+ * the clients wait; then they all come back at once: one wave, with one thread busy at a time.
+ * Started fifty a turn, they are answered about fifty a turn, so the gateway relays answers and
+ * new calls while this thread commits the next ones. In interleaved runs of `bench:flash`, the
+ * ratio to the no-op ceiling went from 0.37-0.42 (all at once) to 0.40-0.54 (32-64 a turn).
+ */
+const STARTS_PER_TURN = 50
+
+/** The batch being started, and the offset of its next call. */
+let starting: CallBatch | null = null
+let nextCall = 0
+
+/** Starts the next calls of the batch; taking it is acknowledged once its last call has started. */
+function startCalls(): void {
+  const batch = starting
+  if (!batch) return
+  const end = Math.min(batch.length, nextCall + STARTS_PER_TURN * CALL_SLOTS)
+  for (; nextCall < end; nextCall += CALL_SLOTS) call(batch, nextCall)
+  if (nextCall < batch.length) {
+    nextTurn(startCalls)
+    return
+  }
+  starting = null
+  // The gateway sends the next batch only now (see instanceHost.ts), so calls that arrive
+  // meanwhile wait there and go together; the answers so far leave with the acknowledgement.
+  taken += 1
+  scheduleFlush()
+}
+
 port.on('message', (message: ToInstance) => {
   if (message === 'close') {
     flush()
@@ -90,11 +122,10 @@ port.on('message', (message: ToInstance) => {
     port.close()
     return
   }
-  // Taking the batch is acknowledged this turn, answers or not: the gateway sends the next batch
-  // only then (see instanceHost.ts), so a slow call never holds up the calls behind it.
-  taken += 1
-  scheduleFlush()
-  for (let at = 0; at < message.length; at += CALL_SLOTS) call(message, at)
+  if (starting) throw new Error('a call batch came before the last one was taken')
+  starting = message
+  nextCall = 0
+  startCalls()
 })
 
 port.postMessage('ready')

@@ -59,6 +59,19 @@ describe('the function instance', () => {
     expect(JSON.parse(answers[2].body).code).toBe('UNAUTHENTICATED')
   })
 
+  it('answers every call of a crowd larger than it starts in one turn, each its own answer', async () => {
+    const instance = await start()
+    // 130 calls sent in one turn: the instance starts them 50 a turn, over three turns.
+    const crowd = Array.from({ length: 130 }, (_, n) =>
+      n % 2 === 0 ? instance.invoke('flash', '{"action":"ping"}', member) : instance.invoke('flash', `{"action":"nope${n}"}`, member),
+    )
+    const answers = (await Promise.all(crowd)).map((answer) => JSON.parse(answer.body))
+    expect(answers.filter((body, n) => body.ok === (n % 2 === 0))).toHaveLength(130)
+    expect(answers.filter((body) => body.code === 'INVALID_INPUT')).toHaveLength(65)
+    // And the instance takes the next call as before.
+    expect((await instance.invoke('flash', '{"action":"ping"}', member)).status).toBe(200)
+  })
+
   it('answers INTERNAL for the calls a crashed instance held, and starts a new one', async () => {
     const instance = await start(SCRIPTED)
     const before = JSON.parse((await instance.invoke('any', '{}', member)).body).data.threadId
