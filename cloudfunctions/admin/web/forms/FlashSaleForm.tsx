@@ -47,6 +47,9 @@ export function FlashSaleForm({ sale, products, sales, onClose, onSaved }: Props
   const productId = Form.useWatch('productId', form)
   const byId = useMemo(() => new Map(products.map((p) => [p._id, p])), [products])
   const product = productId ? byId.get(productId) : undefined
+  // The product chosen as the check runs, from the form itself: the watched one above is a render
+  // behind, so a price typed right after picking the product would be checked against none.
+  const listPrice = () => byId.get(form.getFieldValue('productId') as string)?.priceFen
   const started = sale !== null && sale.startAt <= Date.now()
 
   const initial: Fields = sale
@@ -97,7 +100,7 @@ export function FlashSaleForm({ sale, products, sales, onClose, onSaved }: Props
             name="flashPrice"
             dependencies={['productId']}
             extra={product ? `原价 ${formatYuan(product.priceFen)}` : undefined}
-            rules={yuanRules('秒杀价', { belowFen: () => product?.priceFen, belowText: '秒杀价需低于原价' })}
+            rules={yuanRules('秒杀价', { belowFen: listPrice, belowText: '秒杀价需低于原价' })}
           >
             <Input prefix="¥" inputMode="decimal" placeholder="0.00" style={{ width: 160 }} />
           </Form.Item>
