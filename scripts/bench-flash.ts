@@ -458,6 +458,9 @@ interface SaleRun {
   instancePerOrderUs: number
   /** Share of the buying window the server's gateway thread was on CPU. */
   loopBusy: number
+  /** Shares of the buying window the function instance thread was on CPU, and runnable but waiting for a core. */
+  instanceBusy: number
+  instanceWaiting: number
   /** The load generator's CPU per attempt while buying. */
   clientPerAttemptUs: number
   /** Server CPU (µs) per attempt after sell-out. */
@@ -529,6 +532,8 @@ async function runSale(url: string, cpu: () => ServerCpu, dbFile: string, sale: 
     loopPerOrderUs: (buyingCpu.loopMs * 1000) / Math.max(1, oks.length),
     instancePerOrderUs: (buyingCpu.instanceMs * 1000) / Math.max(1, oks.length),
     loopBusy: buyingCpu.loopMs / (lastOk - open),
+    instanceBusy: buyingCpu.instanceMs / (lastOk - open),
+    instanceWaiting: buyingCpu.instanceWaitMs / (lastOk - open),
     clientPerAttemptUs: (buyingCpu.clientMs * 1000) / Math.max(1, buying.length),
     cpuPerSoldOutAttemptUs: (serverCpuBetween(run, lastOk, end).allMs * 1000) / Math.max(1, after.length),
     loopWaitPerOrderUs: (buyingCpu.loopWaitMs * 1000) / Math.max(1, oks.length),
@@ -558,7 +563,7 @@ function saleLine(label: string, run: SaleRun): string {
   return (
     `  ${label.padEnd(22)}${int(run.ordersPerSecond).padStart(7)} orders/s steady, ${int(run.ordersPerSecondFromOpening).padStart(6)} from the opening ` +
     `(first commit at ${int(run.firstOrderMs)} ms, sold out at ${int(run.sellOutMs)} ms); ` +
-    `CPU ${run.cpuPerOrderUs.toFixed(0)} µs/order (gateway thread ${run.loopPerOrderUs.toFixed(0)}, busy ${pct(run.loopBusy)}; instance ${run.instancePerOrderUs.toFixed(0)}; ` +
+    `CPU ${run.cpuPerOrderUs.toFixed(0)} µs/order (gateway thread ${run.loopPerOrderUs.toFixed(0)}, busy ${pct(run.loopBusy)}; instance ${run.instancePerOrderUs.toFixed(0)}, busy ${pct(run.instanceBusy)}; ` +
     `client ${run.clientPerAttemptUs.toFixed(0)} µs/attempt); ` +
     `p99 ${ms(run.all.p99)}; after sell-out ${int(run.attemptsPerSecondAfterSellOut)} attempts/s`
   )
@@ -648,6 +653,7 @@ medians over ${rounds.length} rounds
   server CPU                      ${median2((r) => r.sale.cpuPerOrderUs).toFixed(0)} µs per committed order (gateway thread ${median2((r) => r.sale.loopPerOrderUs).toFixed(0)}, instance ${median2((r) => r.sale.instancePerOrderUs).toFixed(0)}; load generator ${median2((r) => r.sale.clientPerAttemptUs).toFixed(0)} per attempt), ${median2((r) => r.sale.cpuPerSoldOutAttemptUs).toFixed(0)} µs per attempt after sell-out
   cores busy (with generator)     ${median2((r) => r.ceiling.coresBusy).toFixed(2)} of ${os.cpus().length} in the no-op windows, ${median2((r) => r.sale.coresBusy).toFixed(2)} while buying
   waiting for a core (run queue)  gateway thread ${median2((r) => r.ceiling.loopWaitUs).toFixed(0)} µs per no-op request, ${median2((r) => r.sale.loopWaitPerOrderUs).toFixed(0)} per committed order; instance ${median2((r) => r.sale.instanceWaitPerOrderUs).toFixed(0)} per committed order
+  instance thread while buying    on CPU ${pct(median2((r) => r.sale.instanceBusy))}, waiting for a core ${pct(median2((r) => r.sale.instanceWaiting))}, idle the rest (no call to work on)
   latency, every measured answer from the openings on (${int(measured.count)})
                                   p50 ${ms(measured.p50)}  p99 ${ms(measured.p99)}  max ${ms(measured.max)}   [budget p99 <= ${BUDGET.p99Ms} ms: ${mark(checks.p99)}]
   latency while buying (median)   p50 ${ms(median2((r) => r.sale.buying.p50))}  p99 ${ms(median2((r) => r.sale.buying.p99))}
