@@ -111,6 +111,7 @@ function startCalls(): void {
   starting = null
   // The gateway sends the next batch only now (see instanceHost.ts), so calls that arrive
   // meanwhile wait there and go together; the answers so far leave with the acknowledgement.
+  // Taken means started, not answered: a slow call never holds up the calls behind it.
   taken += 1
   scheduleFlush()
 }
