@@ -332,6 +332,9 @@ function serverCpuBetween(run: Load, from: number, to: number): ServerCpu {
   return combineCpu(a, b, (x, y) => y - x)
 }
 
+/** Milliseconds of CPU as microseconds for each of `count` requests or orders. */
+const usEach = (ms: number, count: number): number => (ms * 1000) / Math.max(1, count)
+
 /** An answer's outcome: `ok`, the error code, or the HTTP status when it is not 200. */
 function outcomeOf(status: number, body: string): string {
   const match = /"ok":(true|false)(?:,"code":"([A-Z_]+)")?/.exec(body)
@@ -425,12 +428,12 @@ async function runCeiling(url: string, cpu: () => ServerCpu, seconds: number): P
     rate: steadyRate(oks.map((s) => s.at)),
     overall: oks.length / ((run.end - run.start) / 1000),
     latency: latencies(run.samples),
-    cpuUs: (used.allMs * 1000) / Math.max(1, run.samples.length),
-    loopUs: (used.loopMs * 1000) / Math.max(1, run.samples.length),
-    instanceUs: (used.instanceMs * 1000) / Math.max(1, run.samples.length),
+    cpuUs: usEach(used.allMs, run.samples.length),
+    loopUs: usEach(used.loopMs, run.samples.length),
+    instanceUs: usEach(used.instanceMs, run.samples.length),
     loopBusy: used.loopMs / (run.end - run.start),
-    clientUs: (used.clientMs * 1000) / Math.max(1, run.samples.length),
-    loopWaitUs: (used.loopWaitMs * 1000) / Math.max(1, run.samples.length),
+    clientUs: usEach(used.clientMs, run.samples.length),
+    loopWaitUs: usEach(used.loopWaitMs, run.samples.length),
     coresBusy: (used.allMs + used.clientMs) / (run.end - run.start),
   }
 }
@@ -528,16 +531,16 @@ async function runSale(url: string, cpu: () => ServerCpu, dbFile: string, sale: 
     attemptsAfterSellOut: after.length,
     attemptsPerSecondAfterSellOut: after.length / ((end - lastOk) / 1000),
     attemptsPerSecond: fromOpening.length / ((end - open) / 1000),
-    cpuPerOrderUs: (buyingCpu.allMs * 1000) / Math.max(1, oks.length),
-    loopPerOrderUs: (buyingCpu.loopMs * 1000) / Math.max(1, oks.length),
-    instancePerOrderUs: (buyingCpu.instanceMs * 1000) / Math.max(1, oks.length),
+    cpuPerOrderUs: usEach(buyingCpu.allMs, oks.length),
+    loopPerOrderUs: usEach(buyingCpu.loopMs, oks.length),
+    instancePerOrderUs: usEach(buyingCpu.instanceMs, oks.length),
     loopBusy: buyingCpu.loopMs / (lastOk - open),
     instanceBusy: buyingCpu.instanceMs / (lastOk - open),
     instanceWaiting: buyingCpu.instanceWaitMs / (lastOk - open),
-    clientPerAttemptUs: (buyingCpu.clientMs * 1000) / Math.max(1, buying.length),
-    cpuPerSoldOutAttemptUs: (serverCpuBetween(run, lastOk, end).allMs * 1000) / Math.max(1, after.length),
-    loopWaitPerOrderUs: (buyingCpu.loopWaitMs * 1000) / Math.max(1, oks.length),
-    instanceWaitPerOrderUs: (buyingCpu.instanceWaitMs * 1000) / Math.max(1, oks.length),
+    clientPerAttemptUs: usEach(buyingCpu.clientMs, buying.length),
+    cpuPerSoldOutAttemptUs: usEach(serverCpuBetween(run, lastOk, end).allMs, after.length),
+    loopWaitPerOrderUs: usEach(buyingCpu.loopWaitMs, oks.length),
+    instanceWaitPerOrderUs: usEach(buyingCpu.instanceWaitMs, oks.length),
     coresBusy: (buyingCpu.allMs + buyingCpu.clientMs) / (lastOk - open),
     fromOpening,
     all: latencies(fromOpening),

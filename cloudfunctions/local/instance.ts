@@ -100,8 +100,7 @@ let nextCall = 0
 
 /** Starts the next calls of the batch; taking it is acknowledged once its last call has started. */
 function startCalls(): void {
-  const batch = starting
-  if (!batch) return
+  const batch = starting as CallBatch
   const end = Math.min(batch.length, nextCall + STARTS_PER_TURN * CALL_SLOTS)
   for (; nextCall < end; nextCall += CALL_SLOTS) call(batch, nextCall)
   if (nextCall < batch.length) {
