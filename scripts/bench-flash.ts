@@ -486,7 +486,7 @@ interface SaleRun {
 async function scheduleStart(dbFile: string, saleId: string, leadMs: number): Promise<number> {
   const startAt = Date.now() + leadMs
   const db = createLocalDb(dbFile)
-  await db.update('flashSales', { _id: saleId }, { set: { startAt } })
+  await db.update('flashSales', { _id: saleId }, { set: { startAt, updatedAt: Date.now() } })
   db.close()
   return startAt
 }

@@ -6,7 +6,7 @@
  */
 import { fail, type Failure, type Result } from '../core/errors'
 import { refuseFlashBuy } from '../core/flashSale'
-import type { Order, Product } from '../core/model'
+import type { FlashSale, Order, Product } from '../core/model'
 import { orderIdFor } from '../core/order/ids'
 import { priceOrder } from '../core/pricing'
 import type { Db, Deps } from '../platform/ports'
@@ -17,7 +17,9 @@ import {
   markAtLimit,
   markedLimit,
   markSoldOut,
+  recentSale,
   releaseClaim,
+  rememberSale,
   returnSaleUnits,
   takeSaleUnits,
 } from './flashStock'
@@ -45,14 +47,19 @@ async function giveBackUnits(db: Db, saleId: string, openid: string, qty: number
   await releaseClaim(db, saleId, openid, qty)
 }
 
-/** Why the conditional write on the sale refused: the sale as it is now, or a replay that won. */
-async function explainRefusal(deps: Deps, orderId: string, input: FlashOrderInput, now: number): Promise<Result<Order>> {
+/**
+ * Why the conditional write on `tried` (the sale as read) refused: the sale as it is now, a
+ * replay that won, or an operator's edit in between (the member taps again).
+ */
+async function explainRefusal(deps: Deps, orderId: string, input: FlashOrderInput, tried: FlashSale, now: number): Promise<Result<Order>> {
   const raced = await deps.db.get('orders', orderId)
   if (raced) return replayOf(raced, input)
   const sale = await deps.db.get('flashSales', input.saleId)
   if (!sale) return fail('NOT_FOUND')
   if (sale.left <= 0) markSoldOut(deps.db, sale._id, now)
-  return refuseFlashBuy(sale, now, input.qty) ?? fail('SOLD_OUT')
+  const refused = refuseFlashBuy(sale, now, input.qty)
+  if (refused) return refused
+  return sale.updatedAt !== tried.updatedAt ? fail('CONFLICT', '活动信息刚刚更新，请重新下单') : fail('SOLD_OUT')
 }
 
 /**
@@ -81,42 +88,75 @@ export async function createFlashOrder(deps: Deps, openid: string, input: FlashO
 }
 
 /**
- * One attempt. Nothing is read before the writes but the sale (fresh), the member (eligibility)
- * and the shelf (cached): a replayed requestId is rare, so it is recognised where it shows, at a
- * refusal or when the order's deterministic id is taken, and answered with the first order.
+ * One attempt. Nothing is read before the writes but the sale (unless this instance read it a
+ * moment ago), the member (eligibility) and the shelf (cached): a replayed requestId is rare, so
+ * it is recognised where it shows, at a refusal or when the order's deterministic id is taken,
+ * and answered with the first order.
  */
 async function attemptFlashOrder(deps: Deps, openid: string, orderId: string, input: FlashOrderInput): Promise<Result<Order>> {
-  // No closures on this path (each attempt would create them) and no Promise.all for two reads
-  // that do not wait on anything: both cost more than the work they wrap.
   const { db } = deps
   const now = deps.now()
 
   if (isMarkedSoldOut(db, input.saleId, now)) return refuse(db, orderId, input, fail('SOLD_OUT'))
   const limit = markedLimit(db, input.saleId, openid, input.qty, now)
   if (limit !== null) return refuse(db, orderId, input, limitReached(limit))
+  // In a sale's rush, the sale as read a moment ago saves a read per order (a round trip on the
+  // cloud): the take refuses it if an operator has edited the sale since. Refusals come only from
+  // a fresh read.
+  const recent = recentSale(db, input.saleId, now)
+  if (recent) {
+    const bought = await buyIn(deps, openid, orderId, input, recent, now, false)
+    if (bought) return bought
+  }
   const sale = await db.get('flashSales', input.saleId)
-  if (!sale || sale.productId !== input.productId) return refuse(db, orderId, input, fail('NOT_FOUND'))
+  if (!sale) return refuse(db, orderId, input, fail('NOT_FOUND'))
+  rememberSale(db, sale, now)
+  return buyIn(deps, openid, orderId, input, sale, now, true)
+}
+
+/**
+ * An attempt on `sale`, read just now (`fresh`) or a moment ago. On a sale read a moment ago
+ * every refusal is null instead, and the caller reads the sale and tries again.
+ */
+function buyIn(deps: Deps, openid: string, orderId: string, input: FlashOrderInput, sale: FlashSale, now: number, fresh: true): Promise<Result<Order>>
+function buyIn(deps: Deps, openid: string, orderId: string, input: FlashOrderInput, sale: FlashSale, now: number, fresh: boolean): Promise<Result<Order> | null>
+async function buyIn(
+  deps: Deps,
+  openid: string,
+  orderId: string,
+  input: FlashOrderInput,
+  sale: FlashSale,
+  now: number,
+  fresh: boolean,
+): Promise<Result<Order> | null> {
+  // No closures on this path (each attempt would create them) and no Promise.all for two reads
+  // that do not wait on anything: both cost more than the work they wrap.
+  const { db } = deps
+  if (sale.productId !== input.productId) return fresh ? refuse(db, orderId, input, fail('NOT_FOUND')) : null
   const refused = refuseFlashBuy(sale, now, input.qty)
   if (refused) {
+    if (!fresh) return null
     if (refused.code === 'SOLD_OUT' && sale.left <= 0) markSoldOut(db, sale._id, now)
     return refuse(db, orderId, input, refused)
   }
   const eligibility = await saleEligibility(deps, openid, sale.tiers)
   if (!eligibility.eligible) {
+    if (!fresh) return null
     return refuse(db, orderId, input, fail(eligibility.reason === 'login' ? 'UNAUTHENTICATED' : 'NOT_MEMBER', eligibility.message))
   }
   const product = await shelfProduct(deps, sale.productId)
-  if (!product) return refuse(db, orderId, input, fail('NOT_FOUND'))
+  if (!product) return fresh ? refuse(db, orderId, input, fail('NOT_FOUND')) : null
   // The flash price, or the list price should the product have become cheaper than the sale.
   const price = priceOrder(product, input.qty, [{ source: 'flash', sourceId: sale._id, unitPriceFen: sale.flashPriceFen }])
 
   if (!(await claimUnits(db, sale, openid, input.qty, now))) {
+    if (!fresh) return null
     markAtLimit(db, sale, openid, input.qty, now)
     return refuse(db, orderId, input, limitReached(sale.perMemberLimit))
   }
-  if (!(await takeSaleUnits(db, sale._id, input.qty, now))) {
+  if (!(await takeSaleUnits(db, sale, input.qty, now))) {
     await releaseClaim(db, sale._id, openid, input.qty)
-    return explainRefusal(deps, orderId, input, now)
+    return fresh ? explainRefusal(deps, orderId, input, sale, now) : null
   }
 
   const order = newOrder(deps, orderId, openid, input, product, price, { saleId: sale._id })

@@ -8,13 +8,15 @@ import type { FlashSale, Order } from '../core/model'
 import type { Db } from '../platform/ports'
 
 /**
- * Takes `qty` units of a sale that is on (not stopped) and running at `now`, or nothing. The kill
- * switch and the sale's times are part of the condition, so they hold even against a stale read.
+ * Takes `qty` units of a sale that is on (not stopped), running at `now` and as the caller read
+ * it (its `updatedAt`: an operator's edit since, of the price, the limit or the groups, refuses
+ * the take), or nothing. The kill switch and the sale's times are part of the condition too, so
+ * they hold even against a stale read.
  */
-export async function takeSaleUnits(db: Db, saleId: string, qty: number, now: number): Promise<boolean> {
+export async function takeSaleUnits(db: Db, sale: Pick<FlashSale, '_id' | 'updatedAt'>, qty: number, now: number): Promise<boolean> {
   const taken = await db.update(
     'flashSales',
-    { _id: saleId, status: 'scheduled', left: { gte: qty }, startAt: { lte: now }, endAt: { gt: now } },
+    { _id: sale._id, status: 'scheduled', updatedAt: sale.updatedAt, left: { gte: qty }, startAt: { lte: now }, endAt: { gt: now } },
     { inc: { left: -qty, reserved: qty } },
   )
   return taken === 1
@@ -71,8 +73,12 @@ export async function recordSalePaid(db: Db, order: Order & { saleId: string }):
 // refusals are answered so; every unit sold still goes through the conditional writes above.
 // Units may come back (an unpaid order expires, a member cancels), so marks are short-lived, and
 // cleared at once when this instance gives units back or an operator edits the sale.
+// Beside them, the sale as this instance last read it, for the same moment: an attempt may go
+// ahead on it without reading the sale again (the take names its `updatedAt`), but it is never
+// refused on it (flashOrders reads the sale and tries again).
 
 export const MARK_MS = 1_000
+
 /** Members marked per sale; beyond it the oldest mark goes (a mark only saves work). */
 const MAX_LIMIT_MARKS = 10_000
 
@@ -93,6 +99,21 @@ export function isMarkedSoldOut(db: Db, saleId: string, now: number): boolean {
 
 export function clearSoldOut(db: Db, saleId: string): void {
   soldOut.get(db)?.delete(saleId)
+}
+
+const recentSales = new WeakMap<Db, Map<string, { at: number; sale: FlashSale }>>()
+
+/** Remembers `sale` as read at `now`. */
+export function rememberSale(db: Db, sale: FlashSale, now: number): void {
+  let sales = recentSales.get(db)
+  if (!sales) recentSales.set(db, (sales = new Map()))
+  sales.set(sale._id, { at: now, sale })
+}
+
+/** The sale as this instance read it less than `MARK_MS` ago, else null. */
+export function recentSale(db: Db, saleId: string, now: number): FlashSale | null {
+  const recent = recentSales.get(db)?.get(saleId)
+  return recent !== undefined && fresh(recent.at, now) ? recent.sale : null
 }
 
 interface LimitMark {
@@ -122,8 +143,9 @@ export function markedLimit(db: Db, saleId: string, openid: string, qty: number,
   return mark !== undefined && qty >= mark.qty && fresh(mark.at, now) ? mark.limit : null
 }
 
-/** Clears the sale's marks: its sold-out mark and every member's limit mark (after an edit). */
+/** Clears the sale's marks: its sold-out mark, every member's limit mark and the sale as read (after an edit). */
 export function clearSaleMarks(db: Db, saleId: string): void {
   clearSoldOut(db, saleId)
   atLimit.get(db)?.delete(saleId)
+  recentSales.get(db)?.delete(saleId)
 }

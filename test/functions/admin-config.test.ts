@@ -315,6 +315,13 @@ describe('flash sales', () => {
     expect(await remove('flashSales', 'fs-1')).toMatchObject({ ok: false, code: 'CONFLICT' })
   })
 
+  it('moves the sale\'s updatedAt on every save, even two in the same millisecond (orders tell an edited sale by it)', async () => {
+    const created = await upsert('flashSales', sale())
+    const first = await upsert('flashSales', sale({ flashPriceFen: 4_900 }))
+    const second = await upsert('flashSales', sale({ flashPriceFen: 4_800 }))
+    expect([created.data.updatedAt, first.data.updatedAt, second.data.updatedAt]).toEqual([TEST_START_MS, TEST_START_MS + 1, TEST_START_MS + 2])
+  })
+
   it('lists sales latest start first and removes one without orders', async () => {
     await upsert('flashSales', sale())
     await upsert('flashSales', sale({ _id: 'fs-late', startAt: START + 120 * MINUTE, endAt: START + 180 * MINUTE }))

@@ -5,12 +5,13 @@
 import cron from '../../cloudfunctions/cron/function'
 import order from '../../cloudfunctions/order/function'
 import { handle } from '../../cloudfunctions/platform/function'
+import type { FlashSale } from '../../cloudfunctions/core/model'
 import { orderIdFor } from '../../cloudfunctions/core/order/ids'
 import { reconcileSales } from '../../cloudfunctions/services/flashReconcile'
 import { MARK_MS } from '../../cloudfunctions/services/flashStock'
 import { createTestCloud, type TestCloud } from '../helpers/cloud'
 import { dumpAll, member as memberId, newRequestId, seedProduct, TIMER } from './builders'
-import { buy, countingWrites, joinGroup, MINUTE, SALE_END, SALE_START, seedGroups, seedSale } from './flashBuilders'
+import { buy, countingCalls, joinGroup, MINUTE, SALE_END, SALE_START, seedGroups, seedSale } from './flashBuilders'
 
 describe('buying in a flash sale', () => {
   let cloud: TestCloud
@@ -119,7 +120,7 @@ describe('buying in a flash sale', () => {
     expect(await buy(cloud, 1, { qty: 3 })).toMatchObject({ ok: true })
     expect(await buy(cloud, 2)).toEqual({ ok: false, code: 'SOLD_OUT', message: '已售罄' })
 
-    const counted = countingWrites(cloud.db)
+    const counted = countingCalls(cloud.db)
     const deps = { ...cloud.deps({ openid: memberId(3) }), db: counted.db }
     const event = () => ({ action: 'create', requestId: newRequestId(), productId: 'p-longjing', qty: 1, saleId: 'sale-longjing' })
     const results = await Promise.all(Array.from({ length: 50 }, () => handle(order, event(), deps)))
@@ -132,7 +133,7 @@ describe('buying in a flash sale', () => {
     const requestId = newRequestId()
     const first = await buy(cloud, 1, { requestId })
     expect(first).toMatchObject({ ok: true })
-    const counted = countingWrites(cloud.db)
+    const counted = countingCalls(cloud.db)
     const deps = { ...cloud.deps({ openid: memberId(1) }), db: counted.db }
     const event = () => ({ action: 'create', requestId: newRequestId(), productId: 'p-longjing', qty: 1, saleId: 'sale-longjing' })
     const refused = { ok: false, code: 'LIMIT_REACHED', message: '每人限购 1 件' }
@@ -154,7 +155,7 @@ describe('buying in a flash sale', () => {
 
     // A cancel in another instance is seen here once the mark has expired.
     expect(await buy(cloud, 1)).toEqual(refused)
-    const otherInstance = { ...cloud.deps({ openid: memberId(1) }), db: countingWrites(cloud.db).db }
+    const otherInstance = { ...cloud.deps({ openid: memberId(1) }), db: countingCalls(cloud.db).db }
     expect(await handle(order, { action: 'cancel', orderId: second.data._id }, otherInstance)).toMatchObject({ ok: true })
     expect(await buy(cloud, 1)).toEqual(refused)
     cloud.clock.advance(MARK_MS)
@@ -175,6 +176,76 @@ describe('buying in a flash sale', () => {
     await cloud.db.update('flashSales', { _id: 'sale-longjing' }, { set: { status: 'stopped', stoppedAt: cloud.clock.now() } })
     expect(await buy(cloud, 2)).toEqual({ ok: false, code: 'ENDED', message: '活动已停止' })
     expect(await sale()).toMatchObject({ left: 99, reserved: 1 })
+  })
+
+  // An operator's save on another instance: this instance's memory of the sale is not told.
+  async function editElsewhere(fields: Partial<FlashSale>) {
+    cloud.clock.advance(1)
+    await cloud.db.update('flashSales', { _id: 'sale-longjing' }, { set: { ...fields, updatedAt: cloud.clock.now() } })
+  }
+
+  it('reads the sale once for a rush of orders, and again a moment later', async () => {
+    await seedSale(cloud)
+    await joinGroup(cloud, 'G-core', 20, 40)
+    const counted = countingCalls(cloud.db)
+    const buyHere = (n: number) =>
+      handle(order, { action: 'create', requestId: newRequestId(), productId: 'p-longjing', qty: 1, saleId: 'sale-longjing' }, { ...cloud.deps({ openid: memberId(n) }), db: counted.db })
+    for (let n = 20; n < 30; n++) expect(await buyHere(n)).toMatchObject({ ok: true })
+    expect(counted.reads('flashSales')).toBe(1)
+    cloud.clock.advance(MARK_MS)
+    for (let n = 30; n < 40; n++) expect(await buyHere(n)).toMatchObject({ ok: true })
+    expect(counted.reads('flashSales')).toBe(2)
+    expect(await sale()).toMatchObject({ left: 80, reserved: 20 })
+    await expectClean()
+  })
+
+  it('sells at the price an operator saved a moment ago, whatever this instance read before', async () => {
+    await seedSale(cloud)
+    expect(await buy(cloud, 1)).toMatchObject({ ok: true, data: { unitPriceFen: 5_900 } })
+    await editElsewhere({ flashPriceFen: 4_900 })
+    expect(await buy(cloud, 2)).toMatchObject({ ok: true, data: { unitPriceFen: 4_900, totalFen: 4_900 } })
+    expect(await sale()).toMatchObject({ left: 98, reserved: 2 })
+    await expectClean()
+  })
+
+  it('follows a per-member limit an operator raised or lowered a moment ago', async () => {
+    await seedSale(cloud, { perMemberLimit: 1 })
+    expect(await buy(cloud, 1)).toMatchObject({ ok: true })
+    await editElsewhere({ perMemberLimit: 3 })
+    expect(await buy(cloud, 1)).toMatchObject({ ok: true })
+
+    expect(await buy(cloud, 2, { qty: 2 })).toMatchObject({ ok: true })
+    await editElsewhere({ perMemberLimit: 2 })
+    expect(await buy(cloud, 2)).toEqual({ ok: false, code: 'LIMIT_REACHED', message: '每人限购 2 件' })
+    expect(await cloud.db.get('flashClaims', `sale-longjing:${memberId(2)}`)).toMatchObject({ bought: 2 })
+    expect(await sale()).toMatchObject({ left: 96, reserved: 4 })
+    await expectClean()
+  })
+
+  it('asks the member to order again when an operator saves the sale while their order is taken', async () => {
+    await seedSale(cloud)
+    // The save lands between the order's read of the sale and its take of the units.
+    const db = new Proxy(cloud.db, {
+      get(target, prop, receiver) {
+        if (prop !== 'update') return Reflect.get(target, prop, receiver)
+        return async (coll: string, where: Record<string, unknown>, spec: unknown) => {
+          if (coll === 'flashSales' && 'left' in where) {
+            await target.update('flashSales', { _id: 'sale-longjing' }, { set: { title: '龙井限量秒杀（加量）', updatedAt: cloud.clock.now() + 1 } })
+          }
+          return target.update(coll as 'flashSales', where, spec as never)
+        }
+      },
+    })
+    const event = { action: 'create', requestId: newRequestId(), productId: 'p-longjing', qty: 1, saleId: 'sale-longjing' }
+    expect(await handle(order, event, { ...cloud.deps({ openid: memberId(1) }), db })).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '活动信息刚刚更新，请重新下单',
+    })
+    expect(await sale()).toMatchObject({ left: 100, reserved: 0 })
+    expect(await cloud.db.get('flashClaims', `sale-longjing:${memberId(1)}`)).toMatchObject({ bought: 0 })
+    expect(await buy(cloud, 1, { requestId: event.requestId })).toMatchObject({ ok: true })
+    await expectClean()
   })
 
   it('gives the units of a cancelled order back to the sale and the member', async () => {

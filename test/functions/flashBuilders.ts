@@ -80,9 +80,10 @@ export function buy(cloud: TestCloud, n: number, options: BuyOptions = {}): Prom
   )
 }
 
-/** The database with a count of the writes made through it. */
-export function countingWrites(db: Db): { db: Db; writes: () => number } {
+/** The database with a count of the writes made through it, and of the reads of each collection. */
+export function countingCalls(db: Db): { db: Db; writes: () => number; reads: (coll: string) => number } {
   let writes = 0
+  const reads = new Map<string, number>()
   const counted = new Set(['add', 'set', 'update', 'remove', 'transaction'])
   const proxy = new Proxy(db, {
     get(target, prop, receiver) {
@@ -90,9 +91,10 @@ export function countingWrites(db: Db): { db: Db; writes: () => number } {
       if (typeof value !== 'function') return value
       return (...args: unknown[]) => {
         if (counted.has(String(prop))) writes += 1
+        if (prop === 'get' || prop === 'query') reads.set(String(args[0]), (reads.get(String(args[0])) ?? 0) + 1)
         return value.apply(target, args)
       }
     },
   })
-  return { db: proxy, writes: () => writes }
+  return { db: proxy, writes: () => writes, reads: (coll) => reads.get(coll) ?? 0 }
 }
