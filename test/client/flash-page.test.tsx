@@ -110,6 +110,44 @@ describe('the flash sale page', () => {
     expect(Math.abs(ledBy - (Date.now() + twoHours))).toBeLessThan(60_000)
   })
 
+  it('retries a lost answer under the same request id, and orders anew at the new price after the sale changed', async () => {
+    const creates = [
+      { ok: false, code: 'NETWORK', message: '网络不给力，请稍后重试' },
+      { ok: false, code: 'CONFLICT', message: '活动信息刚刚更新，请重新下单' },
+      { ok: true, data: makeOrder({ _id: 'ord_flash' }) },
+    ]
+    // The operator's new price is on the server from the refused order on.
+    let changed = false
+    jest.mocked(call).mockImplementation((async (fn: string, action: string) => {
+      if (fn === 'flash' && action === 'detail') {
+        const sale = changed ? makeSale({ flashPriceFen: 4900 }) : makeSale()
+        return { ok: true, data: { serverNow: Date.now(), sale, reminderTemplateId: TEMPLATE } }
+      }
+      const answer = creates.shift()
+      changed ||= answer?.code === 'CONFLICT'
+      return answer
+    }) as never)
+    const { container } = render(<FlashDetail />)
+    const price = () => container.querySelector('.flash-detail__flash-price')?.textContent
+    fireEvent.click(await screen.findByText('立即抢购'))
+    await screen.findByText('立即抢购')
+    expect(Taro.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '网络不给力，请稍后重试' }))
+    expect(price()).toBe('¥59.00')
+
+    fireEvent.click(screen.getByText('立即抢购'))
+    await act(async () => {})
+    expect(Taro.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '活动信息刚刚更新，请重新下单' }))
+    expect(price()).toBe('¥49.00')
+
+    fireEvent.click(screen.getByText('立即抢购'))
+    await act(async () => {})
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/order/pages/detail?id=ord_flash' })
+    const ids = jest.mocked(call).mock.calls.filter(([fn]) => fn === 'order').map(([, , input]) => (input as { requestId: string }).requestId)
+    expect(ids).toHaveLength(3)
+    expect(ids[1]).toBe(ids[0])
+    expect(ids[2]).not.toBe(ids[1])
+  })
+
   it('shows 已抢光 after a buy is refused as sold out', async () => {
     cloud([makeSale(), makeSale({ left: 0, state: 'soldOut', button: 'soldOut' })], {
       'order.create': { ok: false, code: 'SOLD_OUT', message: '已售罄' },

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { FlashSaleDetail } from '@core/contract'
@@ -11,15 +11,15 @@ import { Loading } from '@/components/loading'
 import { Price } from '@/components/price'
 import { StockBar } from '@/components/stock-bar'
 import { useGroupsChanged } from '@/hooks/useGroupsChanged'
+import { usePlaceOrder } from '@/hooks/usePlaceOrder'
 import { useReloadWhenDue } from '@/hooks/useReloadWhenDue'
 import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { useShareCard } from '@/hooks/useShareCard'
-import { flashDetailUrl, orderDetailUrl, PAGES } from '@/routes'
-import { newServerTimedRequestId, withServerClock } from '@/services/clock'
+import { flashDetailUrl, PAGES } from '@/routes'
+import { withServerClock } from '@/services/clock'
 import { call } from '@/services/cloud'
 import { useSession } from '@/stores/session'
 import { formatStart } from '@/utils/format'
-import { createRequestIds, isRetryable } from '@/utils/requestId'
 import { showError } from '@/utils/toast'
 import { flashButtonView, flashMaxQty, remindView } from '../button'
 import { remindMe } from '../remind'
@@ -32,11 +32,8 @@ export default function FlashDetail() {
   const [answeredAt, setAnsweredAt] = useState(0)
   const [templateId, setTemplateId] = useState('')
   const [missing, setMissing] = useState(false)
-  const [buying, setBuying] = useState(false)
   const [reminding, setReminding] = useState(false)
   const [qty, setQty] = useState(1)
-  // One request id per intent (sale + quantity), kept across retries of the same tap.
-  const requestIds = useRef(createRequestIds(newServerTimedRequestId)).current
 
   const load = useCallback(async () => {
     const result = await withServerClock(() => call('flash', 'detail', { saleId }))
@@ -54,26 +51,11 @@ export default function FlashDetail() {
   useRefreshOnShow(load)
   useGroupsChanged(() => void load())
   const reloadWhenDue = useReloadWhenDue(load)
+  const { placing: buying, place } = usePlaceOrder(load)
   useShareCard(sale ? `限量秒杀 · ${sale.title}` : '群友限量秒杀', flashDetailUrl(saleId))
 
   const buy = async () => {
-    if (buying || !sale) return
-    const units = clampQty(qty, flashMaxQty(sale))
-    setBuying(true)
-    const requestId = requestIds.idFor(`${saleId}:${units}`)
-    const result = await call('order', 'create', { requestId, productId: sale.productId, qty: units, saleId })
-    setBuying(false)
-    if (result.ok) {
-      requestIds.settle()
-      void Taro.navigateTo({ url: orderDetailUrl(result.data._id) })
-      return
-    }
-    showError(result)
-    if (!isRetryable(result.code)) {
-      // A definite refusal (sold out, limit, not started): show the sale as it is now.
-      requestIds.settle()
-      void load()
-    }
+    if (sale) await place({ productId: sale.productId, qty: clampQty(qty, flashMaxQty(sale)), saleId })
   }
 
   const remind = async () => {

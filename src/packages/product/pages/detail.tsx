@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import type { ProductView } from '@core/contract'
@@ -8,13 +8,13 @@ import { Countdown } from '@/components/countdown'
 import { Loading } from '@/components/loading'
 import { OfferPrice } from '@/components/offer-price'
 import { useGroupsChanged } from '@/hooks/useGroupsChanged'
+import { usePlaceOrder } from '@/hooks/usePlaceOrder'
 import { useReloadWhenDue } from '@/hooks/useReloadWhenDue'
 import { useShareCard } from '@/hooks/useShareCard'
-import { orderDetailUrl, PAGES, productDetailUrl } from '@/routes'
-import { ensureServerClock, newServerTimedRequestId } from '@/services/clock'
+import { PAGES, productDetailUrl } from '@/routes'
+import { ensureServerClock } from '@/services/clock'
 import { call } from '@/services/cloud'
 import { useSession } from '@/stores/session'
-import { createRequestIds, isRetryable } from '@/utils/requestId'
 import { showError } from '@/utils/toast'
 import './detail.css'
 
@@ -24,9 +24,6 @@ export default function ProductDetail() {
   const [product, setProduct] = useState<ProductView | null>(null)
   const [missing, setMissing] = useState(false)
   const [sheetOpen, setSheetOpen] = useState(false)
-  const [buying, setBuying] = useState(false)
-  // One request id per intent (product + quantity), kept across retries of the same tap.
-  const requestIds = useRef(createRequestIds(newServerTimedRequestId)).current
 
   const load = useCallback(async () => {
     const result = await call('shop', 'product', { productId })
@@ -47,26 +44,11 @@ export default function ProductDetail() {
   // Opened from a group card: the binding lands after the first load and may change the price.
   useGroupsChanged(() => void load())
   const reloadWhenDue = useReloadWhenDue(load)
+  const { placing: buying, place } = usePlaceOrder(load)
   useShareCard(product ? product.title : '群友好物', productDetailUrl(productId))
 
   const buy = async (qty: number) => {
-    if (buying) return
-    setBuying(true)
-    const requestId = requestIds.idFor(`${productId}:${qty}`)
-    const result = await call('order', 'create', { requestId, productId, qty })
-    setBuying(false)
-    if (result.ok) {
-      requestIds.settle()
-      setSheetOpen(false)
-      void Taro.navigateTo({ url: orderDetailUrl(result.data._id) })
-      return
-    }
-    showError(result)
-    if (!isRetryable(result.code)) {
-      // A definite refusal (sold out, limit): the next tap is a new intent; show fresh stock.
-      requestIds.settle()
-      void load()
-    }
+    if (await place({ productId, qty })) setSheetOpen(false)
   }
 
   if (missing) {
