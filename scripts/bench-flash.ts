@@ -255,51 +255,64 @@ interface Load {
   cpu: CpuSample[]
 }
 
-/**
- * Nanoseconds one thread has spent on a CPU and runnable on a run queue waiting for one, from
- * its schedstat (Linux).
- */
-function threadSchedNs(pid: number, tid: string): { run: number; wait: number } {
-  try {
-    const [run, wait] = fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')
-    return { run: Number(run), wait: Number(wait) }
-  } catch {
-    return { run: 0, wait: 0 } // the thread ended between listing and reading
-  }
+/** Nanoseconds a thread has spent on a CPU and runnable on a run queue waiting for one, from its schedstat text. */
+function schedNs(text: string): { run: number; wait: number } {
+  const [run, wait] = text.split(' ')
+  return { run: Number(run), wait: Number(wait) }
 }
 
+/** Samples between two listings of the server's threads (threads start with the server). */
+const LIST_THREADS_EVERY = 50
+
 /**
- * The server's CPU so far. Threads that ended (a finished worker) drop out of the sum, so the
- * sums of ended threads are kept in `gone`.
+ * The server's CPU so far. Each thread's schedstat (Linux) stays open and is read again from its
+ * start, which gives a fresh reading at a quarter of the cost of opening it each time (37 against
+ * 150 µs a sample here): the sampler runs every 5 ms in this process, beside the load it
+ * measures, so its cost is kept small. The thread list is read again every LIST_THREADS_EVERY
+ * samples (a thread's figures count from its start, whenever it is found). Threads that ended
+ * drop out of the sum, so the sums of ended threads are kept in `gone`.
  */
 function cpuReader(pid: number): () => ServerCpu {
-  const last = new Map<string, number>()
+  const threads = new Map<string, { fd: number; run: number }>()
+  const text = Buffer.alloc(128)
   let gone = 0
+  let samples = 0
+  const listThreads = (): void => {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      if (threads.has(tid)) continue
+      try {
+        threads.set(tid, { fd: fs.openSync(`/proc/${pid}/task/${tid}/schedstat`, 'r'), run: 0 })
+      } catch {
+        // the thread ended between listing and opening
+      }
+    }
+  }
   return () => {
-    let tids: string[] = []
     try {
-      tids = fs.readdirSync(`/proc/${pid}/task`)
+      if (samples++ % LIST_THREADS_EVERY === 0) listThreads()
     } catch {
       return cpuOf(() => Number.NaN)
     }
     let all = 0
     let loop = { run: 0, wait: 0 }
     let instance = { run: 0, wait: 0 }
-    const seen = new Set<string>()
-    for (const tid of tids) {
-      const sched = threadSchedNs(pid, tid)
-      seen.add(tid)
-      last.set(tid, sched.run)
+    for (const [tid, thread] of threads) {
+      let sched: { run: number; wait: number }
+      try {
+        sched = schedNs(text.toString('latin1', 0, fs.readSync(thread.fd, text, 0, text.length, 0)))
+      } catch {
+        // The thread ended (ESRCH).
+        gone += thread.run
+        fs.closeSync(thread.fd)
+        threads.delete(tid)
+        continue
+      }
+      thread.run = sched.run
       all += sched.run
       if (tid === String(pid)) loop = sched
       else if (sched.run > instance.run) instance = sched
     }
-    for (const [tid, ns] of last) {
-      if (!seen.has(tid)) {
-        gone += ns
-        last.delete(tid)
-      }
-    }
+    if (threads.size === 0) return cpuOf(() => Number.NaN)
     const client = process.cpuUsage()
     return {
       allMs: (all + gone) / 1e6,
