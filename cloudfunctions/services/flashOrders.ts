@@ -115,8 +115,20 @@ async function attemptFlashOrder(deps: Deps, openid: string, orderId: string, in
 }
 
 /**
- * An attempt on `sale`, read just now (`fresh`) or a moment ago. On a sale read a moment ago
- * every refusal is null instead, and the caller reads the sale and tries again.
+ * Whether the sale is still as read a moment ago (its `updatedAt`), reading it fresh. A refusal
+ * that rests only on what `updatedAt` versions (the groups, the limit) and on what was just read
+ * or written fresh (the member, the claim) then stands; any other refusal is tried again fresh.
+ */
+async function stillAsRead(db: Db, sale: FlashSale, now: number): Promise<boolean> {
+  const current = await db.get('flashSales', sale._id)
+  if (current) rememberSale(db, current, now)
+  return current?.updatedAt === sale.updatedAt
+}
+
+/**
+ * An attempt on `sale`, read just now (`fresh`) or a moment ago. On a sale read a moment ago a
+ * refusal is null instead (unless `stillAsRead` confirms it), and the caller reads the sale and
+ * tries again.
  */
 function buyIn(deps: Deps, openid: string, orderId: string, input: FlashOrderInput, sale: FlashSale, now: number, fresh: true): Promise<Result<Order>>
 function buyIn(deps: Deps, openid: string, orderId: string, input: FlashOrderInput, sale: FlashSale, now: number, fresh: boolean): Promise<Result<Order> | null>
@@ -141,7 +153,7 @@ async function buyIn(
   }
   const eligibility = await saleEligibility(deps, openid, sale.tiers)
   if (!eligibility.eligible) {
-    if (!fresh) return null
+    if (!fresh && !(await stillAsRead(db, sale, now))) return null
     return refuse(db, orderId, input, fail(eligibility.reason === 'login' ? 'UNAUTHENTICATED' : 'NOT_MEMBER', eligibility.message))
   }
   const product = await shelfProduct(deps, sale.productId)
@@ -150,7 +162,7 @@ async function buyIn(
   const price = priceOrder(product, input.qty, [{ source: 'flash', sourceId: sale._id, unitPriceFen: sale.flashPriceFen }])
 
   if (!(await claimUnits(db, sale, openid, input.qty, now))) {
-    if (!fresh) return null
+    if (!fresh && !(await stillAsRead(db, sale, now))) return null
     markAtLimit(db, sale, openid, input.qty, now)
     return refuse(db, orderId, input, limitReached(sale.perMemberLimit))
   }

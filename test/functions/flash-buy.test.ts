@@ -199,6 +199,25 @@ describe('buying in a flash sale', () => {
     await expectClean()
   })
 
+  it('refuses a member at the limit, or outside the groups, on one fresh look at the sale, not a second attempt', async () => {
+    await seedSale(cloud, { perMemberLimit: 1 })
+    const counted = countingCalls(cloud.db)
+    const buyHere = (n: number) =>
+      handle(order, { action: 'create', requestId: newRequestId(), productId: 'p-longjing', qty: 1, saleId: 'sale-longjing' }, { ...cloud.deps({ openid: memberId(n) }), db: counted.db })
+    expect(await buyHere(1)).toMatchObject({ ok: true })
+    const [saleReads, writes] = [counted.reads('flashSales'), counted.writes()]
+
+    expect(await buyHere(1)).toEqual({ ok: false, code: 'LIMIT_REACHED', message: '每人限购 1 件' })
+    // The claim was tried once (its add, then its conditional update), and the sale read once.
+    expect(counted.writes() - writes).toBe(2)
+    expect(counted.reads('flashSales') - saleReads).toBe(1)
+
+    const memberReads = counted.reads('members')
+    expect(await buyHere(99)).toMatchObject({ ok: false, code: 'NOT_MEMBER' })
+    expect(counted.reads('members') - memberReads).toBe(1)
+    expect(counted.writes() - writes).toBe(2)
+  })
+
   it('sells at the price an operator saved a moment ago, whatever this instance read before', async () => {
     await seedSale(cloud)
     expect(await buy(cloud, 1)).toMatchObject({ ok: true, data: { unitPriceFen: 5_900 } })
