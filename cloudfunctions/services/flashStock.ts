@@ -1,7 +1,8 @@
 /**
  * Units of a flash sale and each member's claim on them, every move one atomic conditional write:
  * a sale's `left` never goes below zero and a member's `bought` never above the limit, however
- * many buy at once. Also the instance's marks, which answer SOLD_OUT and LIMIT_REACHED without a write.
+ * many buy at once. Also the instance's marks, which answer SOLD_OUT and LIMIT_REACHED without a
+ * write, and the sale as the instance last read it.
  */
 import { memberSaleId } from '../core/flashSale'
 import type { FlashSale, Order } from '../core/model'
@@ -74,11 +75,10 @@ export async function recordSalePaid(db: Db, order: Order & { saleId: string }):
 // Units may come back (an unpaid order expires, a member cancels), so marks are short-lived, and
 // cleared at once when this instance gives units back or an operator edits the sale.
 // Beside them, the sale as this instance last read it, for the same moment: an attempt may go
-// ahead on it without reading the sale again (the take names its `updatedAt`), but it is never
-// refused on it (flashOrders reads the sale and tries again).
+// ahead on it without reading the sale again (the take names its `updatedAt`), but is refused only
+// after a fresh read (services/flashOrders).
 
 export const MARK_MS = 1_000
-
 /** Members marked per sale; beyond it the oldest mark goes (a mark only saves work). */
 const MAX_LIMIT_MARKS = 10_000
 
