@@ -1,12 +1,16 @@
 /**
  * The demo shop the local cloud creates on its first start: products with bundled images, three
- * demo members and the operator `admin`. A `settings` document marks it done, so later starts
- * (and the operator's edits) are left alone.
+ * demo members, two registered groups, two flash sales (one running, one the next evening) and
+ * the operator `admin`. A `settings` document marks it done, so later starts (and the operator's
+ * edits) are left alone.
  */
 import { randomBytes } from 'node:crypto'
 import { ensureOperator } from '../admin/operators'
-import type { Group, Member, Product } from '../core/model'
+import { MINUTE_MS } from '../core/config'
+import type { FlashSale, Group, Member, Product } from '../core/model'
+import { DAY_MS, startOfCnDay } from '../core/time'
 import type { Db } from '../platform/ports'
+import { reserveSlot } from '../services/flashSlots'
 
 export const SEED_MARKER_ID = 'localSeed'
 /** Where the gateway serves `seed/images/`. */
@@ -119,6 +123,41 @@ const PRODUCTS: SeedProduct[] = [
   },
 ]
 
+type SeedSale = Pick<FlashSale, '_id' | 'productId' | 'title' | 'flashPriceFen' | 'quantity' | 'perMemberLimit' | 'tiers'>
+
+/** Demo flash sales: the first runs from the first start for a week, the second opens the next evening for the core group. */
+const SALES: Array<SeedSale & { window(now: number): Pick<FlashSale, 'startAt' | 'endAt'> }> = [
+  {
+    _id: 'fs-demo-thermos',
+    productId: 'p-thermos',
+    title: '保温杯群友秒杀',
+    flashPriceFen: 7900,
+    quantity: 30,
+    perMemberLimit: 2,
+    tiers: [],
+    window: (now) => ({ startAt: now - MINUTE_MS, endAt: now + 7 * DAY_MS }),
+  },
+  {
+    _id: 'fs-demo-celadon',
+    productId: 'p-celadon-cup',
+    title: '青瓷杯核心群秒杀',
+    flashPriceFen: 4900,
+    quantity: 20,
+    perMemberLimit: 1,
+    tiers: ['core'],
+    // 20:00 China time, the day after the first start.
+    window: (now) => ({ startAt: startOfCnDay(now) + DAY_MS + 20 * 60 * MINUTE_MS, endAt: startOfCnDay(now) + DAY_MS + 22 * 60 * MINUTE_MS }),
+  },
+]
+
+async function seedSale(db: Db, { window, ...sale }: (typeof SALES)[number], now: number): Promise<void> {
+  await db.add('flashSales', { ...sale, ...window(now), left: sale.quantity, reserved: 0, paid: 0, status: 'scheduled', createdAt: now, updatedAt: now })
+  // Its window among the product's, as the console's save records it (a start that died half-way
+  // added the sale already: the stored one is recorded).
+  const stored = await db.get('flashSales', sale._id)
+  if (stored) await db.transaction((tx) => reserveSlot(tx, db, stored, now))
+}
+
 export interface SeedResult {
   /** False when the database was seeded on an earlier start. */
   seeded: boolean
@@ -147,6 +186,7 @@ export async function seedIfFirstStart(db: Db, options: { now: number; adminPass
   for (const group of DEMO_GROUPS) {
     await db.add('groups', { ...group, status: 'registered', firstSeenAt: now, firstSeenBy: '', registeredAt: now, updatedAt: now })
   }
+  for (const sale of SALES) await seedSale(db, sale, now)
   const generatedPassword = options.adminPassword ? undefined : randomBytes(9).toString('base64url')
   const created = await ensureOperator(db, 'admin', options.adminPassword ?? generatedPassword!, now)
   await db.add('settings', { _id: SEED_MARKER_ID, value: { products: PRODUCTS.length }, updatedAt: now })
