@@ -35,8 +35,14 @@ it('lets an operator schedule a flash sale, watch it live, and stop it at once',
   await page.getByRole('button', { name: '新建秒杀' }).click()
   const dialog = page.getByRole('dialog')
 
-  await dialog.getByRole('combobox', { name: '商品' }).click()
-  await page.locator('.ant-select-item-option').filter({ hasText: PRODUCT_TITLE }).click()
+  // Picked by typing its name and Enter, as in a long product list (a click on the opening
+  // dropdown was once lost under load); the list price under the price field confirms it.
+  const productBox = dialog.getByRole('combobox', { name: '商品' })
+  await productBox.click()
+  await productBox.fill(PRODUCT_TITLE)
+  await page.locator('.ant-select-item-option-active').filter({ hasText: PRODUCT_TITLE }).waitFor()
+  await productBox.press('Enter')
+  await dialog.getByText('原价 ¥79.00', { exact: true }).waitFor()
   await dialog.getByLabel('秒杀价（元）').fill('79')
   await dialog.getByText('秒杀价需低于原价').waitFor()
   await dialog.getByLabel('秒杀价（元）').fill('39.90')
