@@ -43,6 +43,8 @@ it('lets an operator schedule a flash sale, watch it live, and stop it at once',
   await page.locator('.ant-select-item-option-active').filter({ hasText: PRODUCT_TITLE }).waitFor()
   await productBox.press('Enter')
   await dialog.getByText('原价 ¥79.00', { exact: true }).waitFor()
+  // Nothing typed yet, so nothing is marked missing yet.
+  expect(await dialog.getByText('请填写秒杀价').count()).toBe(0)
   await dialog.getByLabel('秒杀价（元）').fill('79')
   await dialog.getByText('秒杀价需低于原价').waitFor()
   await dialog.getByLabel('秒杀价（元）').fill('39.90')

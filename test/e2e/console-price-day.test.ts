@@ -33,8 +33,15 @@ it('lets an operator schedule today as a price day, which members see at once', 
 
   await dialog.getByLabel('标题').fill('今日群友价')
   // The date defaults to today (China time); pick the product and price it.
-  await dialog.getByRole('combobox', { name: '商品' }).click()
-  await page.locator('.ant-select-item-option').filter({ hasText: PRODUCT_TITLE }).click()
+  // Picked by typing its name and Enter (see console-flash.test.ts), then shown as chosen.
+  const productBox = dialog.getByRole('combobox', { name: '商品' })
+  await productBox.click()
+  await productBox.fill(PRODUCT_TITLE)
+  await page.locator('.ant-select-item-option-active').filter({ hasText: PRODUCT_TITLE }).waitFor()
+  await productBox.press('Enter')
+  await dialog.locator('.ant-select-selection-item').filter({ hasText: PRODUCT_TITLE }).waitFor()
+  // Nothing typed yet, so nothing is marked missing yet.
+  expect(await dialog.getByText('请填写群友价').count()).toBe(0)
   await dialog.getByLabel('群友价（元）').fill('129')
   await dialog.getByRole('button', { name: '保存' }).click()
   // A member price at the list price is refused next to the field, before anything is sent.

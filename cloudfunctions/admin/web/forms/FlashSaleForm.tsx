@@ -13,7 +13,7 @@ import { upsertConfig } from '../client'
 import { formatYuan } from '../format'
 import { fenToYuanText, yuanToFen } from '../money'
 import { newDocId } from './ids'
-import { requiredText, wholeNumberRules, yuanRules } from './rules'
+import { recheckIfTouched, requiredText, wholeNumberRules, yuanRules } from './rules'
 import type { NamePath } from './serverErrors'
 import { TierChecks } from './TierChecks'
 import { refuseFields, useSave } from './useSave'
@@ -88,6 +88,7 @@ export function FlashSaleForm({ sale, products, sales, onClose, onSaved }: Props
             options={products.map((p) => ({ value: p._id, label: `${p.title}（原价 ${formatYuan(p.priceFen)}）` }))}
             onChange={(value: string) => {
               if (!form.getFieldValue('title')) form.setFieldValue('title', `${byId.get(value)?.title ?? ''} 限量秒杀`.slice(0, FLASH_TITLE_MAX))
+              recheckIfTouched(form, ['flashPrice'])
             }}
           />
         </Form.Item>
@@ -98,7 +99,6 @@ export function FlashSaleForm({ sale, products, sales, onClose, onSaved }: Props
           <Form.Item
             label="秒杀价（元）"
             name="flashPrice"
-            dependencies={['productId']}
             extra={product ? `原价 ${formatYuan(product.priceFen)}` : undefined}
             rules={yuanRules('秒杀价', { belowFen: listPrice, belowText: '秒杀价需低于原价' })}
           >
@@ -116,12 +116,11 @@ export function FlashSaleForm({ sale, products, sales, onClose, onSaved }: Props
         </Form.Item>
         <Space wrap align="start">
           <Form.Item label="开始时间（北京时间）" name="startAt" rules={[{ required: true, message: '请选择开始时间' }]}>
-            <DatePicker aria-label="开始时间" showTime={{ format: 'HH:mm:ss' }} format="YYYY-MM-DD HH:mm:ss" />
+            <DatePicker aria-label="开始时间" showTime={{ format: 'HH:mm:ss' }} format="YYYY-MM-DD HH:mm:ss" onChange={() => recheckIfTouched(form, ['endAt'])} />
           </Form.Item>
           <Form.Item
             label="结束时间（北京时间）"
             name="endAt"
-            dependencies={['startAt']}
             rules={[
               { required: true, message: '请选择结束时间' },
               ({ getFieldValue }) => ({

@@ -3,7 +3,7 @@ import { Button, Form, InputNumber, Select, Space, Typography, type FormInstance
 import type { Product } from '../../../core/model'
 import { PRICE_DAY_MAX_ITEMS, PRICE_DAY_MAX_LIMIT } from '../../../core/priceDayValidation'
 import { formatYuan } from '../format'
-import { wholeNumberRules, yuanRules } from './rules'
+import { recheckIfTouched, wholeNumberRules, yuanRules } from './rules'
 import { YuanInput } from './YuanInput'
 
 interface Props {
@@ -45,12 +45,19 @@ export function PriceDayItems({ form, products }: Props) {
                     },
                   ]}
                 >
-                  <Select aria-label="商品" showSearch optionFilterProp="label" placeholder="选择商品" style={{ width: 280 }} options={options} />
+                  <Select
+                    aria-label="商品"
+                    showSearch
+                    optionFilterProp="label"
+                    placeholder="选择商品"
+                    style={{ width: 280 }}
+                    options={options}
+                    onChange={() => recheckIfTouched(form, ['items', field.name, 'memberPrice'])}
+                  />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'memberPrice']}
                   label={index === 0 ? '群友价（元）' : undefined}
-                  dependencies={[['items', field.name, 'productId']]}
                   rules={yuanRules('群友价', { belowFen: listPrice, belowText: '群友价需低于原价' })}
                 >
                   <YuanInput aria-label="群友价（元）" style={{ width: 140 }} />

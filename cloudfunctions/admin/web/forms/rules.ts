@@ -1,5 +1,7 @@
 /** antd Form rules shared by the console's forms: what operators type, checked as they type it. */
+import type { FormInstance } from 'antd'
 import type { Rule } from 'antd/es/form'
+import type { NamePath } from './serverErrors'
 import { yuanToFen } from '../money'
 
 /** A price in yuan: at most 2 decimals, above 0, at most `maxFen`, and below `belowFen` when given. */
@@ -40,4 +42,13 @@ export function requiredText(label: string, max: number): Rule[] {
     { required: true, whitespace: true, message: `请填写${label}` },
     { max, message: `${label}最多 ${max} 个字` },
   ]
+}
+
+/**
+ * Checks field `name` again after a field its rules read has changed (the product for a price,
+ * the start for an end), once the operator has touched it: antd's `dependencies` would check it
+ * at once, and greet a price not typed yet with "请填写…" as soon as the product is picked.
+ */
+export function recheckIfTouched(form: FormInstance, name: NamePath): void {
+  if (form.isFieldTouched(name)) form.validateFields([name]).catch(() => undefined)
 }
