@@ -44,11 +44,11 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { FlashSale, Member, Membership, Product } from '../cloudfunctions/core/model'
 import { createLocalDb, type LocalDb } from '../cloudfunctions/platform/local/db'
 import { reconcileSales } from '../cloudfunctions/services/flashReconcile'
 import { newRequestId } from '../src/utils/requestId'
 import { rawRequest, runLoad, type RawRequest } from './httpLoad'
+import { BENCH_GROUP_ID, benchGroup, benchMember, benchProduct, benchSale } from './benchDocs'
 
 const ROOT = path.resolve(__dirname, '..')
 const CONNECTIONS = 200
@@ -72,7 +72,6 @@ const CEILING_SECONDS = 1.5
 const SALE_SECONDS = 1.5
 /** The crowd arrives this long before the sale opens. */
 const SALE_LEAD_MS = 750
-const GROUP_ID = 'G-bench'
 
 const BUDGET = { ordersPerSecond: 5_000, ceilingRatio: 0.5, p99Ms: 50 }
 
@@ -129,58 +128,16 @@ const BENCH_SALES: BenchSale[] = [
 ].map((sale, i) => ({ ...sale, firstMember: (sale.firstMember + i * 997) % MEMBERS }))
 
 async function seed(db: LocalDb, now: number): Promise<void> {
-  const product = (id: string, title: string): Product => ({
-    _id: id,
-    title,
-    subtitle: '压测商品',
-    images: [],
-    priceFen: 19_900,
-    stock: 0,
-    sold: 0,
-    status: 'listed',
-    sort: 1_000,
-    detail: '',
-    createdAt: now,
-    updatedAt: now,
-  })
-  await db.set('groups', GROUP_ID, {
-    _id: GROUP_ID,
-    status: 'registered',
-    name: '压测群',
-    tier: 'ordinary',
-    firstSeenAt: now,
-    firstSeenBy: '',
-    registeredAt: now,
-    updatedAt: now,
-  })
-  const sale = (id: string, productId: string): FlashSale => ({
-    _id: id,
-    productId,
-    title: '压测秒杀',
-    flashPriceFen: 9_900,
-    quantity: UNITS,
-    left: UNITS,
-    reserved: 0,
-    paid: 0,
-    perMemberLimit: LIMIT,
-    tiers: [],
-    // Opened by the run itself (scheduleStart), once the crowd is there.
-    startAt: now + 86_400_000,
-    endAt: now + 2 * 86_400_000,
-    status: 'scheduled',
-    createdAt: now,
-    updatedAt: now,
-  })
+  await db.set('groups', BENCH_GROUP_ID, benchGroup(now))
   for (const { saleId, productId, warmup } of BENCH_SALES) {
-    await db.set('products', productId, product(productId, warmup ? '预热秒杀商品' : '压测秒杀商品'))
-    await db.set('flashSales', saleId, sale(saleId, productId))
+    await db.set('products', productId, benchProduct(productId, warmup ? '预热秒杀商品' : '压测秒杀商品', now))
+    // Opened by the run itself (scheduleStart), once the crowd is there.
+    await db.set('flashSales', saleId, benchSale(saleId, productId, { quantity: UNITS, perMemberLimit: LIMIT, startAt: now + 86_400_000 }, now))
   }
   const writes: Array<Promise<unknown>> = []
   for (let n = 0; n < MEMBERS + GREEDY; n++) {
-    const openid = memberId(n)
-    const member: Member = { _id: openid, nickname: `压测${n}`, createdAt: now, lastSeenAt: now, groups: [{ opengid: GROUP_ID, since: now }] }
-    const membership: Membership = { _id: `${GROUP_ID}:${openid}`, opengid: GROUP_ID, openid, since: now, lastSeenAt: now }
-    writes.push(db.set('members', openid, member), db.set('memberships', membership._id, membership))
+    const { member, membership } = benchMember(memberId(n), n, now)
+    writes.push(db.set('members', member._id, member), db.set('memberships', membership._id, membership))
   }
   await Promise.all(writes)
 }

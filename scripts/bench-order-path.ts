@@ -18,16 +18,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { defaultConfig } from '../cloudfunctions/core/config'
-import type { FlashSale, Group, Member, Product } from '../cloudfunctions/core/model'
 import { createLocalCloud, userContext } from '../cloudfunctions/local/cloud'
 import { findFunction } from '../cloudfunctions/local/functions'
 import { createLocalDb } from '../cloudfunctions/platform/local/db'
 import { newRequestId } from '../src/utils/requestId'
+import { BENCH_GROUP_ID, benchGroup, benchMember, benchProduct, benchSale } from './benchDocs'
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 40_000)
 const BATCH = 50
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5)
-const GROUP_ID = 'G-bench'
 const ONE_REPEAT = '--one-repeat'
 
 /** Bytes this process has written so far (every write and pwrite, whatever the file). */
@@ -38,33 +37,16 @@ function bytesWritten(): number {
 
 async function seed(dbFile: string, now: number): Promise<void> {
   const db = createLocalDb(dbFile)
-  const group: Group = { _id: GROUP_ID, status: 'registered', name: '压测群', tier: 'ordinary', firstSeenAt: now, firstSeenBy: '', registeredAt: now, updatedAt: now }
-  const product: Product = { _id: 'p-bench', title: '压测秒杀商品', subtitle: '', images: [], priceFen: 19_900, stock: 0, sold: 0, status: 'listed', sort: 1, detail: '', createdAt: now, updatedAt: now }
-  const sale: FlashSale = {
-    _id: 'sale-bench',
-    productId: product._id,
-    title: '压测秒杀',
-    flashPriceFen: 9_900,
-    quantity: ORDERS,
-    left: ORDERS,
-    reserved: 0,
-    paid: 0,
-    perMemberLimit: 2,
-    tiers: [],
-    startAt: now - 60_000,
-    endAt: now + 86_400_000,
-    status: 'scheduled',
-    createdAt: now,
-    updatedAt: now,
-  }
-  await Promise.all([db.set('groups', GROUP_ID, group), db.set('products', product._id, product), db.set('flashSales', sale._id, sale)])
+  const product = benchProduct('p-bench', '压测秒杀商品', now)
+  const sale = benchSale('sale-bench', product._id, { quantity: ORDERS, perMemberLimit: 2, startAt: now - 60_000 }, now)
+  await Promise.all([db.set('groups', BENCH_GROUP_ID, benchGroup(now)), db.set('products', product._id, product), db.set('flashSales', sale._id, sale)])
   // In small batches, so the seeding's garbage dies young instead of swelling the old generation
   // that the measured orders' collections would then walk.
   for (let from = 0; from < ORDERS; from += 500) {
     const writes: Array<Promise<void>> = []
     for (let n = from; n < Math.min(ORDERS, from + 500); n++) {
-      const member: Member = { _id: `bench-m-${n}`, nickname: `压测${n}`, createdAt: now, lastSeenAt: now, groups: [{ opengid: GROUP_ID, since: now }] }
-      writes.push(db.set('members', member._id, member))
+      const { member, membership } = benchMember(`bench-m-${n}`, n, now)
+      writes.push(db.set('members', member._id, member), db.set('memberships', membership._id, membership))
     }
     await Promise.all(writes)
   }
