@@ -32,7 +32,9 @@ export const upsert = adminAction('write', input, async ({ kind, doc, baseUpdate
     if (baseUpdatedAt !== undefined && existing?.updatedAt !== baseUpdatedAt) {
       return fail('CONFLICT', existing ? '已被其他人修改，请刷新后重试' : '已被其他人删除，请刷新后重试')
     }
-    const next = def.build(value, existing, { id, now })
+    // updatedAt is the document's version (baseUpdatedAt above; a flash sale's order path reads
+    // it too), so every save moves it, even a second save within the same millisecond.
+    const next = def.build(value, existing, { id, now: existing ? Math.max(now, existing.updatedAt + 1) : now })
     if ('ok' in next) return next
     const refused = await def.guard?.(tx, next, deps)
     if (refused) return invalidFields(refused)

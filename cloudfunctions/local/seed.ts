@@ -145,8 +145,11 @@ const SALES: Array<SeedSale & { window(now: number): Pick<FlashSale, 'startAt' |
     quantity: 20,
     perMemberLimit: 1,
     tiers: ['core'],
-    // 20:00 China time, the day after the first start.
-    window: (now) => ({ startAt: startOfCnDay(now) + DAY_MS + 20 * 60 * MINUTE_MS, endAt: startOfCnDay(now) + DAY_MS + 22 * 60 * MINUTE_MS }),
+    // 20:00 to 22:00 China time, the day after the first start.
+    window: (now) => {
+      const startAt = startOfCnDay(now) + DAY_MS + 20 * 60 * MINUTE_MS
+      return { startAt, endAt: startAt + 2 * 60 * MINUTE_MS }
+    },
   },
 ]
 

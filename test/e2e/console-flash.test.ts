@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { cnTime } from '../../cloudfunctions/core/time'
-import { ADMIN_PASSWORD, ARTIFACTS, signInToConsole, withDevShop } from './server'
+import { ADMIN_PASSWORD, ARTIFACTS, pickProduct, signInToConsole, withDevShop } from './server'
 
 jest.setTimeout(240_000)
 
@@ -35,13 +35,8 @@ it('lets an operator schedule a flash sale, watch it live, and stop it at once',
   await page.getByRole('button', { name: '新建秒杀' }).click()
   const dialog = page.getByRole('dialog')
 
-  // Picked by typing its name and Enter, as in a long product list (a click on the opening
-  // dropdown was once lost under load); the list price under the price field confirms it.
-  const productBox = dialog.getByRole('combobox', { name: '商品' })
-  await productBox.click()
-  await productBox.fill(PRODUCT_TITLE)
-  await page.locator('.ant-select-item-option-active').filter({ hasText: PRODUCT_TITLE }).waitFor()
-  await productBox.press('Enter')
+  // The list price under the price field confirms the pick.
+  await pickProduct(page, PRODUCT_TITLE)
   await dialog.getByText('原价 ¥79.00', { exact: true }).waitFor()
   // Nothing typed yet, so nothing is marked missing yet.
   expect(await dialog.getByText('请填写秒杀价').count()).toBe(0)

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import { cnDay } from '../../cloudfunctions/core/time'
-import { ARTIFACTS, signInToConsole, withDevShop } from './server'
+import { ARTIFACTS, pickProduct, signInToConsole, withDevShop } from './server'
 
 jest.setTimeout(240_000)
 
@@ -33,12 +33,7 @@ it('lets an operator schedule today as a price day, which members see at once', 
 
   await dialog.getByLabel('标题').fill('今日群友价')
   // The date defaults to today (China time); pick the product and price it.
-  // Picked by typing its name and Enter (see console-flash.test.ts), then shown as chosen.
-  const productBox = dialog.getByRole('combobox', { name: '商品' })
-  await productBox.click()
-  await productBox.fill(PRODUCT_TITLE)
-  await page.locator('.ant-select-item-option-active').filter({ hasText: PRODUCT_TITLE }).waitFor()
-  await productBox.press('Enter')
+  await pickProduct(page, PRODUCT_TITLE)
   await dialog.locator('.ant-select-selection-item').filter({ hasText: PRODUCT_TITLE }).waitFor()
   // Nothing typed yet, so nothing is marked missing yet.
   expect(await dialog.getByText('请填写群友价').count()).toBe(0)

@@ -120,3 +120,16 @@ export async function signInToConsole(page: Page, server: DevServer): Promise<vo
   await page.getByRole('button', { name: '登录' }).click()
   await page.getByRole('menuitem', { name: '数据概览' }).waitFor()
 }
+
+/**
+ * Picks the product `title` in the open dialog's 商品 select by typing its name and Enter, as an
+ * operator would in a long list: a mouse click on the option as the dropdown opens was once lost
+ * under load, and the price was then checked against no product.
+ */
+export async function pickProduct(page: Page, title: string): Promise<void> {
+  const box = page.getByRole('dialog').getByRole('combobox', { name: '商品' })
+  await box.click()
+  await box.fill(title)
+  await page.locator('.ant-select-item-option-active').filter({ hasText: title }).waitFor()
+  await box.press('Enter')
+}

@@ -121,9 +121,7 @@ describe('buying in a flash sale', () => {
     expect(await buy(cloud, 2)).toEqual({ ok: false, code: 'SOLD_OUT', message: '已售罄' })
 
     const counted = countingCalls(cloud.db)
-    const deps = { ...cloud.deps({ openid: memberId(3) }), db: counted.db }
-    const event = () => ({ action: 'create', requestId: newRequestId(), productId: 'p-longjing', qty: 1, saleId: 'sale-longjing' })
-    const results = await Promise.all(Array.from({ length: 50 }, () => handle(order, event(), deps)))
+    const results = await Promise.all(Array.from({ length: 50 }, () => buy(cloud, 3, { db: counted.db })))
     expect(results.every((r) => !r.ok && r.code === 'SOLD_OUT')).toBe(true)
     expect(counted.writes()).toBe(0)
   })
@@ -134,13 +132,11 @@ describe('buying in a flash sale', () => {
     const first = await buy(cloud, 1, { requestId })
     expect(first).toMatchObject({ ok: true })
     const counted = countingCalls(cloud.db)
-    const deps = { ...cloud.deps({ openid: memberId(1) }), db: counted.db }
-    const event = () => ({ action: 'create', requestId: newRequestId(), productId: 'p-longjing', qty: 1, saleId: 'sale-longjing' })
     const refused = { ok: false, code: 'LIMIT_REACHED', message: '每人限购 1 件' }
-    expect(await handle(order, event(), deps)).toEqual(refused)
+    expect(await buy(cloud, 1, { db: counted.db })).toEqual(refused)
     const writesToLearn = counted.writes()
     expect(writesToLearn).toBeGreaterThan(0)
-    const results = await Promise.all(Array.from({ length: 20 }, () => handle(order, event(), deps)))
+    const results = await Promise.all(Array.from({ length: 20 }, () => buy(cloud, 1, { db: counted.db })))
     expect(results).toEqual(Array.from({ length: 20 }, () => refused))
     expect(counted.writes()).toBe(writesToLearn)
     // Other members still buy, and a replay of the member's first request is still its order.
@@ -188,8 +184,7 @@ describe('buying in a flash sale', () => {
     await seedSale(cloud)
     await joinGroup(cloud, 'G-core', 20, 40)
     const counted = countingCalls(cloud.db)
-    const buyHere = (n: number) =>
-      handle(order, { action: 'create', requestId: newRequestId(), productId: 'p-longjing', qty: 1, saleId: 'sale-longjing' }, { ...cloud.deps({ openid: memberId(n) }), db: counted.db })
+    const buyHere = (n: number) => buy(cloud, n, { db: counted.db })
     for (let n = 20; n < 30; n++) expect(await buyHere(n)).toMatchObject({ ok: true })
     expect(counted.reads('flashSales')).toBe(1)
     cloud.clock.advance(MARK_MS)
@@ -202,8 +197,7 @@ describe('buying in a flash sale', () => {
   it('refuses a member at the limit, or outside the groups, on one fresh look at the sale, not a second attempt', async () => {
     await seedSale(cloud, { perMemberLimit: 1 })
     const counted = countingCalls(cloud.db)
-    const buyHere = (n: number) =>
-      handle(order, { action: 'create', requestId: newRequestId(), productId: 'p-longjing', qty: 1, saleId: 'sale-longjing' }, { ...cloud.deps({ openid: memberId(n) }), db: counted.db })
+    const buyHere = (n: number) => buy(cloud, n, { db: counted.db })
     expect(await buyHere(1)).toMatchObject({ ok: true })
     const [saleReads, writes] = [counted.reads('flashSales'), counted.writes()]
 

@@ -3,6 +3,7 @@
  */
 import member from '../../cloudfunctions/member/function'
 import order from '../../cloudfunctions/order/function'
+import { handle } from '../../cloudfunctions/platform/function'
 import type { FlashSale } from '../../cloudfunctions/core/model'
 import { devCloudId } from '../../cloudfunctions/platform/local/openData'
 import type { Db } from '../../cloudfunctions/platform/ports'
@@ -63,21 +64,21 @@ export interface BuyOptions {
   requestId?: string
   saleId?: string
   productId?: string
+  /** The database as one instance sees it (e.g. `countingCalls`'s): its marks and memory are its own. */
+  db?: Db
 }
 
 /** order.create in the sale as member `n`: the raw result. */
 export function buy(cloud: TestCloud, n: number, options: BuyOptions = {}): Promise<any> {
-  return cloud.call(
-    order,
-    {
-      action: 'create',
-      requestId: options.requestId ?? newRequestId(),
-      productId: options.productId ?? 'p-longjing',
-      qty: options.qty ?? 1,
-      saleId: options.saleId ?? 'sale-longjing',
-    },
-    { openid: memberId(n) },
-  )
+  const event = {
+    action: 'create',
+    requestId: options.requestId ?? newRequestId(),
+    productId: options.productId ?? 'p-longjing',
+    qty: options.qty ?? 1,
+    saleId: options.saleId ?? 'sale-longjing',
+  }
+  const as = { openid: memberId(n) }
+  return options.db ? handle(order, event, { ...cloud.deps(as), db: options.db }) : cloud.call(order, event, as)
 }
 
 /** The database with a count of the writes made through it, and of the reads of each collection. */

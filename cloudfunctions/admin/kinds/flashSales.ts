@@ -59,8 +59,7 @@ export const flashSales: ConfigKindDef<FlashSale, Value> = {
     const inOrders = existing.reserved + existing.paid
     if (inOrders > 0 && value.productId !== existing.productId) return invalidFields({ productId: '已有订单，不能更换商品' })
     if (value.quantity < inOrders) return invalidFields({ quantity: `数量不能少于已下单的 ${inOrders} 件` })
-    // updatedAt tells the order path the sale changed (services/flashStock), so it always moves.
-    return { ...existing, ...value, left: value.quantity - inOrders, updatedAt: Math.max(now, existing.updatedAt + 1) }
+    return { ...existing, ...value, left: value.quantity - inOrders, updatedAt: now }
   },
 
   // The overlap check in `prepare` gives the operator the answer early; this one holds it when

@@ -19,6 +19,7 @@ export interface ConfigKindDef<D extends { _id: string; updatedAt: number }, V> 
   /**
    * The document to store given what is stored now (read inside the transaction, so counters
    * moved by concurrent orders are current). A failure stops the transaction before any write.
+   * `now` is the save's time, always after the stored `updatedAt`: build sets `updatedAt` to it.
    */
   build(value: V, existing: D | null, at: { id: string; now: number }): D | Failure
   /**
