@@ -88,9 +88,12 @@ function call(batch: CallBatch, at: number): void {
  * `bench:flash`). Started together, a crowd's orders pass each step of the order path together
  * (the reads, then one group commit per write) and are answered together, while the gateway and
  * the clients wait; then they all come back at once: one wave, with one thread busy at a time.
- * Started fifty a turn, they are answered about fifty a turn, so the gateway relays answers and
- * new calls while this thread commits the next ones. In interleaved runs of `bench:flash`, the
- * ratio to the no-op ceiling went from 0.37-0.42 (all at once) to 0.40-0.54 (32-64 a turn).
+ * Started fifty a turn, they reach the group commits in groups a turn apart. In interleaved runs
+ * of `bench:flash`, the ratio to the no-op ceiling went from 0.37-0.42 (all at once) to 0.40-0.54
+ * (32-64 a turn). The groups still partly merge (a trace of a sale: the first two share their
+ * first commit, and answers wait behind the next turn's commit), so a batch's answers mostly
+ * leave together, 120-160 at a time; keeping them apart made the flow smooth but did not raise
+ * orders/s (see scripts/bench-flash.ts).
  */
 const STARTS_PER_TURN = 50
 
