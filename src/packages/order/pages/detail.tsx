@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react'
 import { Button, Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { OrderView } from '@core/contract'
+import type { Result } from '@core/errors'
 import { ORDER_STATUS_TEXT, type OrderStatus } from '@core/order/status'
 import { Countdown } from '@/components/countdown'
 import { Empty } from '@/components/empty'
@@ -57,33 +58,30 @@ export default function OrderDetail() {
   // A shared order card leads to the product (an order is private to its buyer).
   useShareCard(order ? order.title : '群友好物', order ? productDetailUrl(order.productId) : PAGES.home)
 
-  const pay = async () => {
-    if (busy || !order) return
+  /** Runs an action on the order (busy meanwhile): the order as it answers, or null (refused: told, and read again). */
+  const runAction = async (run: () => Promise<Result<OrderView>>): Promise<OrderView | null> => {
     setBusy(true)
-    const result = await payOrder(order._id)
+    const result = await run()
     setBusy(false)
     if (!result.ok) {
       showError(result)
       void load()
-      return
+      return null
     }
     setOrder(result.data)
-    if (result.data.status === 'paid') void Taro.showToast({ title: '支付成功', icon: 'success' })
+    return result.data
+  }
+
+  const pay = async () => {
+    if (busy || !order) return
+    const paid = await runAction(() => payOrder(order._id))
+    if (paid?.status === 'paid') void Taro.showToast({ title: '支付成功', icon: 'success' })
   }
 
   const cancel = async () => {
     if (busy || !order) return
     const { confirm } = await Taro.showModal({ title: '取消订单', content: '确定要取消这个订单吗？', confirmText: '确定取消', cancelText: '再想想' })
-    if (!confirm) return
-    setBusy(true)
-    const result = await call('order', 'cancel', { orderId: order._id })
-    setBusy(false)
-    if (!result.ok) {
-      showError(result)
-      void load()
-      return
-    }
-    setOrder(result.data)
+    if (confirm) await runAction(() => call('order', 'cancel', { orderId: order._id }))
   }
 
   if (missing) {
