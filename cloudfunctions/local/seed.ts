@@ -154,10 +154,10 @@ const SALES: Array<SeedSale & { window(now: number): Pick<FlashSale, 'startAt' |
 ]
 
 async function seedSale(db: Db, { window, ...sale }: (typeof SALES)[number], now: number): Promise<void> {
-  await db.add('flashSales', { ...sale, ...window(now), left: sale.quantity, reserved: 0, paid: 0, status: 'scheduled', createdAt: now, updatedAt: now })
+  const doc: FlashSale = { ...sale, ...window(now), left: sale.quantity, reserved: 0, paid: 0, status: 'scheduled', createdAt: now, updatedAt: now }
   // Its window among the product's, as the console's save records it (a start that died half-way
   // added the sale already: the stored one is recorded).
-  const stored = await db.get('flashSales', sale._id)
+  const stored = (await db.add('flashSales', doc)) ? doc : await db.get('flashSales', sale._id)
   if (stored) await db.transaction((tx) => reserveSlot(tx, db, stored, now))
 }
 
