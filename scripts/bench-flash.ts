@@ -62,6 +62,7 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { DAY_MS } from '../cloudfunctions/core/time'
 import { createLocalDb, type LocalDb } from '../cloudfunctions/platform/local/db'
 import { reconcileSales } from '../cloudfunctions/services/flashReconcile'
 import { newRequestId } from '../src/utils/requestId'
@@ -150,7 +151,7 @@ async function seed(db: LocalDb, now: number): Promise<void> {
   for (const { saleId, productId, warmup } of BENCH_SALES) {
     await db.set('products', productId, benchProduct(productId, warmup ? '预热秒杀商品' : '压测秒杀商品', now))
     // Opened by the run itself (scheduleStart), once the crowd is there.
-    await db.set('flashSales', saleId, benchSale(saleId, productId, { quantity: UNITS, perMemberLimit: LIMIT, startAt: now + 86_400_000 }, now))
+    await db.set('flashSales', saleId, benchSale(saleId, productId, { quantity: UNITS, perMemberLimit: LIMIT, startAt: now + DAY_MS }, now))
   }
   const writes: Array<Promise<unknown>> = []
   for (let n = 0; n < MEMBERS + GREEDY; n++) {

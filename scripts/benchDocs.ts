@@ -2,6 +2,7 @@
  * The documents the flash benchmarks seed (`bench:flash`, `bench:order-path`): a registered
  * group, products and their sales, and the group's members.
  */
+import { membershipId } from '../cloudfunctions/core/membership'
 import type { FlashSale, Group, Member, Membership, Product } from '../cloudfunctions/core/model'
 import { DAY_MS } from '../cloudfunctions/core/time'
 
@@ -40,6 +41,6 @@ export function benchSale(id: string, productId: string, sale: { quantity: numbe
 export function benchMember(openid: string, n: number, now: number): { member: Member; membership: Membership } {
   return {
     member: { _id: openid, nickname: `压测${n}`, createdAt: now, lastSeenAt: now, groups: [{ opengid: BENCH_GROUP_ID, since: now }] },
-    membership: { _id: `${BENCH_GROUP_ID}:${openid}`, opengid: BENCH_GROUP_ID, openid, since: now, lastSeenAt: now },
+    membership: { _id: membershipId(BENCH_GROUP_ID, openid), opengid: BENCH_GROUP_ID, openid, since: now, lastSeenAt: now },
   }
 }
