@@ -65,7 +65,11 @@
  * over three interleaved pairs of runs, orders/s and CPU per order moved within the host's noise.
  * Nor is the idle fifth the guest's halt: with a SCHED_IDLE spinner on each core (so a woken
  * thread never waits for a halted vCPU), the threads were as idle while buying (1.45 cores busy)
- * and the ratio the same (0.46 against 0.45 in the run after).
+ * and the ratio the same (0.46 against 0.45 in the run after). Nor did holding the gateway's
+ * replies to the end of its turn (each socket corked, uncorked on the next turn, so a wave of
+ * replies wakes the load generator once): on a quiet host 12,253-13,471 orders/s (ratio
+ * 0.42-0.48) against 11,934-12,724 (0.43-0.45) without, over interleaved runs; on a busy one
+ * 8,641 against 9,747.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
