@@ -11,7 +11,7 @@ import { reconcileSales } from '../../cloudfunctions/services/flashReconcile'
 import { MARK_MS } from '../../cloudfunctions/services/flashStock'
 import { createTestCloud, type TestCloud } from '../helpers/cloud'
 import { dumpAll, member as memberId, newRequestId, seedProduct, TIMER } from './builders'
-import { buy, countingCalls, joinGroup, MINUTE, SALE_END, SALE_START, seedGroups, seedSale } from './flashBuilders'
+import { buy, claimOf, countingCalls, joinGroup, MINUTE, SALE_END, SALE_START, seedGroups, seedSale } from './flashBuilders'
 
 describe('buying in a flash sale', () => {
   let cloud: TestCloud
@@ -44,7 +44,7 @@ describe('buying in a flash sale', () => {
       data: { status: 'pending', qty: 2, unitPriceFen: 5_900, totalFen: 11_800, listPriceFen: 12_900, priceSource: 'flash', sourceId: 'sale-longjing', saleId: 'sale-longjing' },
     })
     expect(await sale()).toMatchObject({ left: 98, reserved: 2, paid: 0 })
-    expect(await cloud.db.get('flashClaims', `sale-longjing:${memberId(1)}`)).toMatchObject({ bought: 2 })
+    expect(await claimOf(cloud, 1)).toMatchObject({ bought: 2 })
     expect((await cloud.db.get('products', 'p-longjing'))?.stock).toBe(50)
     await expectClean()
   })
@@ -98,7 +98,7 @@ describe('buying in a flash sale', () => {
     cloud.clock.advance(MINUTE)
     expect(await buy(cloud, 1, { requestId })).toEqual(results[0])
     expect(await sale()).toMatchObject({ left: 99, reserved: 1 })
-    expect(await cloud.db.get('flashClaims', `sale-longjing:${memberId(1)}`)).toMatchObject({ bought: 1 })
+    expect(await claimOf(cloud, 1)).toMatchObject({ bought: 1 })
     // Replays are answered even once the sale is sold out or over.
     await cloud.db.update('flashSales', { _id: 'sale-longjing' }, { set: { status: 'stopped' } })
     expect(await buy(cloud, 1, { requestId })).toEqual(results[0])
@@ -230,7 +230,7 @@ describe('buying in a flash sale', () => {
     expect(await buy(cloud, 2, { qty: 2 })).toMatchObject({ ok: true })
     await editElsewhere({ perMemberLimit: 2 })
     expect(await buy(cloud, 2)).toEqual({ ok: false, code: 'LIMIT_REACHED', message: '每人限购 2 件' })
-    expect(await cloud.db.get('flashClaims', `sale-longjing:${memberId(2)}`)).toMatchObject({ bought: 2 })
+    expect(await claimOf(cloud, 2)).toMatchObject({ bought: 2 })
     expect(await sale()).toMatchObject({ left: 96, reserved: 4 })
     await expectClean()
   })
@@ -256,7 +256,7 @@ describe('buying in a flash sale', () => {
       message: '活动信息刚刚更新，请重新下单',
     })
     expect(await sale()).toMatchObject({ left: 100, reserved: 0 })
-    expect(await cloud.db.get('flashClaims', `sale-longjing:${memberId(1)}`)).toMatchObject({ bought: 0 })
+    expect(await claimOf(cloud, 1)).toMatchObject({ bought: 0 })
     expect(await buy(cloud, 1, { requestId })).toMatchObject({ ok: true })
     await expectClean()
   })
@@ -266,7 +266,7 @@ describe('buying in a flash sale', () => {
     const first = await buy(cloud, 1, { qty: 2 })
     expect(await cloud.call(order, { action: 'cancel', orderId: first.data._id }, { openid: memberId(1) })).toMatchObject({ ok: true })
     expect(await sale()).toMatchObject({ left: 100, reserved: 0 })
-    expect(await cloud.db.get('flashClaims', `sale-longjing:${memberId(1)}`)).toMatchObject({ bought: 0 })
+    expect(await claimOf(cloud, 1)).toMatchObject({ bought: 0 })
     expect(await buy(cloud, 1, { qty: 2 })).toMatchObject({ ok: true })
     expect((await cloud.db.get('products', 'p-longjing'))?.stock).toBe(50)
     await expectClean()
@@ -281,7 +281,7 @@ describe('buying in a flash sale', () => {
     expect(await cloud.call(cron, {}, TIMER)).toMatchObject({ ok: true, data: { expired: 1 } })
     expect(await cloud.db.get('orders', unpaid.data._id)).toMatchObject({ status: 'expired' })
     expect(await sale()).toMatchObject({ left: 2, reserved: 0, paid: 0 })
-    expect(await cloud.db.get('flashClaims', `sale-longjing:${memberId(1)}`)).toMatchObject({ bought: 0 })
+    expect(await claimOf(cloud, 1)).toMatchObject({ bought: 0 })
     expect((await cloud.db.get('products', 'p-longjing'))?.stock).toBe(50)
     // The sold-out answer does not outlive the units coming back.
     expect(await buy(cloud, 2)).toMatchObject({ ok: true })

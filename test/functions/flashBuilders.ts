@@ -4,6 +4,7 @@
 import member from '../../cloudfunctions/member/function'
 import order from '../../cloudfunctions/order/function'
 import { handle } from '../../cloudfunctions/platform/function'
+import { memberSaleId } from '../../cloudfunctions/core/flashSale'
 import type { FlashSale } from '../../cloudfunctions/core/model'
 import { devCloudId } from '../../cloudfunctions/platform/local/openData'
 import type { Db } from '../../cloudfunctions/platform/ports'
@@ -79,6 +80,11 @@ export function buy(cloud: TestCloud, n: number, options: BuyOptions = {}): Prom
   }
   const as = { openid: memberId(n) }
   return options.db ? handle(order, event, { ...cloud.deps(as), db: options.db }) : cloud.call(order, event, as)
+}
+
+/** Member `n`'s claim on the sale (the units they hold in it), as stored. */
+export function claimOf(cloud: TestCloud, n: number, saleId = 'sale-longjing') {
+  return cloud.db.get('flashClaims', memberSaleId(saleId, memberId(n)))
 }
 
 /** The database with a count of the writes made through it, and of the reads of each collection. */
