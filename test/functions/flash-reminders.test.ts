@@ -4,7 +4,7 @@
  */
 import cron from '../../cloudfunctions/cron/function'
 import flash from '../../cloudfunctions/flash/function'
-import { FLASH_REMIND_GRACE_MS, FLASH_REMIND_LEAD_MS } from '../../cloudfunctions/core/flashSale'
+import { FLASH_REMIND_GRACE_MS, FLASH_REMIND_LEAD_MS, memberSaleId } from '../../cloudfunctions/core/flashSale'
 import { handle } from '../../cloudfunctions/platform/function'
 import type { Subscribe, SubscribeMessage } from '../../cloudfunctions/platform/ports'
 import { LOCAL_REMINDER_TEMPLATE_ID } from '../../cloudfunctions/services/flashReminders'
@@ -24,6 +24,8 @@ describe('flash sale start reminders', () => {
   afterEach(() => cloud.close())
 
   const remind = (n: number, saleId = 'sale-longjing') => cloud.call(flash, { action: 'remind', saleId }, { openid: memberId(n) })
+  /** Member `n`'s reminder of the sale, as stored. */
+  const reminderOf = (n: number, saleId = 'sale-longjing') => cloud.db.get('flashReminders', memberSaleId(saleId, memberId(n)))
   const tick = () => cloud.call(cron, {}, TIMER)
   const outbox = () => cloud.db.query('outbox', {}, { orderBy: [['_id', 'asc']] })
 
@@ -50,7 +52,7 @@ describe('flash sale start reminders', () => {
       },
       sentAt: SALE_START - FLASH_REMIND_LEAD_MS,
     })
-    expect(await cloud.db.get('flashReminders', `sale-longjing:${memberId(1)}`)).toMatchObject({ status: 'sent', sentAt: SALE_START - FLASH_REMIND_LEAD_MS })
+    expect(await reminderOf(1)).toMatchObject({ status: 'sent', sentAt: SALE_START - FLASH_REMIND_LEAD_MS })
 
     cloud.clock.advance(MINUTE)
     expect(await tick()).toEqual({ ok: true, data: { expired: 0, more: false } })
@@ -82,7 +84,7 @@ describe('flash sale start reminders', () => {
     cloud.clock.set(SALE_START + FLASH_REMIND_GRACE_MS - 1)
     await tick()
     expect((await outbox()).map((m) => m.page)).toEqual(['packages/flash/pages/detail?id=sale-longjing'])
-    expect(await cloud.db.get('flashReminders', `sale-older:${memberId(0)}`)).toMatchObject({ status: 'waiting' })
+    expect(await reminderOf(0, 'sale-older')).toMatchObject({ status: 'waiting' })
   })
 
   it('sends nothing for a stopped sale', async () => {
@@ -108,7 +110,7 @@ describe('flash sale start reminders', () => {
     cloud.clock.set(SALE_START - MINUTE)
     const run = await handle(cron, {}, { ...cloud.deps(TIMER), subscribe: refusing })
     expect(run).toMatchObject({ ok: true, data: { reminders: { sent: 1, failed: 1 } } })
-    expect(await cloud.db.get('flashReminders', `sale-longjing:${memberId(0)}`)).toMatchObject({
+    expect(await reminderOf(0)).toMatchObject({
       status: 'failed',
       error: '43101: user refuse to accept the msg',
     })
