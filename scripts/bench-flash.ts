@@ -43,39 +43,48 @@
  *
  * Judging a change by the ratio alone misleads: a change that costs the no-op window CPU lowers
  * the ceiling and so raises the ratio. Compare committed orders/s and the ceiling each, over
- * interleaved runs (a run's medians swing by ±0.06 in ratio with the host). Measured so and
- * left out, since none raised orders/s: the instance polling for the next batch for 1 ms before
- * it sleeps (ratio 0.55 against 0.49, but only because the polling took the ceiling down ~10%;
- * polling only while calls come often: no change); answers leaving ahead of each turn's group
- * commit (traced, the crowd then flows in groups of 20-50 instead of waves of 120-160, with the
- * instance never idle for long, yet orders/s and cores busy stayed the same); more than one call
- * batch in flight to the instance; SQLite's page cache at 64 MB (the order path's CPU per order
- * 42 µs against 37) or memory-mapped (38 against 37). Nor is input validation worth a change here:
- * order.create's schema takes 0.6 µs per call with zod 3 and 0.3 with zod 4, of ~48 per order. A
- * CPU profile of the cloud (BENCH_PROFILE_DIR) puts ~45% of the gateway thread's time in writev,
- * the kernel's loopback send of the replies, which a request costs the same in both windows.
- * Two instances each doing their own HTTP over one SQLite file (no calls carried between threads)
- * looks no better: measured alone, two connections committing 50-order turns, each taking the
- * write lock without blocking and trying again next turn, cost 31-35 µs of CPU per order against
- * 21-26 for one connection (each drops its page cache whenever the other commits). Nor did the
- * functions on the gateway's own thread (no instance thread): 21,400 req/s and 8,900 orders/s,
- * ratio 0.42, with the one thread 97-100% busy at 124 µs per order, more than the two threads'
- * 86 together. Nor did taking the member's claim and the sale's units in one group commit
- * (Promise.all, undoing whichever won when the other refused) instead of one after the other:
- * over three interleaved pairs of runs, orders/s and CPU per order moved within the host's noise.
- * Nor is the idle fifth the guest's halt: with a SCHED_IDLE spinner on each core (so a woken
- * thread never waits for a halted vCPU), the threads were as idle while buying (1.45 cores busy)
- * and the ratio the same (0.46 against 0.45 in the run after). Nor did holding the gateway's
- * replies to the end of its turn (each socket corked, uncorked on the next turn, so a wave of
- * replies wakes the load generator once): on a quiet host 12,253-13,471 orders/s (ratio
- * 0.42-0.48) against 11,934-12,724 (0.43-0.45) without, over interleaved runs; on a busy one
- * 8,641 against 9,747. Nor is the sale's expression index (status, startAt) worth dropping: the
- * take's UPDATE alone, in transactions of 50 on a WAL file, cost 7.5-7.7 µs with it against
- * 5.4-6.2 without (three interleaved pairs), ~1.5% of an order, and flash.list needs it.
- * Nor would handing calls between the threads through shared memory (Atomics.wait in the instance,
- * Atomics.waitAsync at the gateway) instead of postMessage: a bare ping-pong costs 33-36 µs of
- * CPU per round trip against 40-44 with postMessage, but a run carried ~73 calls per batch
- * (2,446 batches for 178,973 calls, counted once), so it would save ~0.1 µs per call.
+ * interleaved runs (a run's medians swing by ±0.06 in ratio with the host).
+ *
+ * Measured so and left out, since none raised committed orders/s beyond the host's noise:
+ * - The instance polling for the next batch for 1 ms before it sleeps: ratio 0.55 against 0.49,
+ *   but only because the polling took the ceiling down ~10%. Polling only while calls come
+ *   often: no change.
+ * - Answers leaving ahead of each turn's group commit: traced, the crowd then flows in groups of
+ *   20-50 instead of waves of 120-160, with the instance never idle for long, yet orders/s and
+ *   cores busy stayed the same.
+ * - More than one call batch in flight to the instance.
+ * - SQLite's page cache at 64 MB (the order path's CPU per order 42 µs against 37) or
+ *   memory-mapped (38 against 37).
+ * - A cheaper input validation: order.create's schema takes 0.6 µs per call with zod 3 and 0.3
+ *   with zod 4, of ~48 per order.
+ * - Two instances each doing their own HTTP over one SQLite file (no calls carried between
+ *   threads): measured alone, two connections committing 50-order turns, each taking the write
+ *   lock without blocking and trying again next turn, cost 31-35 µs of CPU per order against
+ *   21-26 for one connection (each drops its page cache whenever the other commits).
+ * - The functions on the gateway's own thread (no instance thread): 21,400 req/s and 8,900
+ *   orders/s, ratio 0.42, with the one thread 97-100% busy at 124 µs per order, more than the
+ *   two threads' 86 together.
+ * - Taking the member's claim and the sale's units in one group commit (Promise.all, undoing
+ *   whichever won when the other refused) instead of one after the other: over three
+ *   interleaved pairs of runs, orders/s and CPU per order moved within the host's noise.
+ * - A SCHED_IDLE spinner on each core, to test whether the idle fifth is the guest's halt (a
+ *   woken thread waiting for a halted vCPU): the threads were as idle while buying (1.45 cores
+ *   busy) and the ratio the same (0.46 against 0.45 in the run after).
+ * - Holding the gateway's replies to the end of its turn (each socket corked, uncorked on the
+ *   next turn, so a wave of replies wakes the load generator once): on a quiet host
+ *   12,253-13,471 orders/s (ratio 0.42-0.48) against 11,934-12,724 (0.43-0.45) without, over
+ *   interleaved runs; on a busy one 8,641 against 9,747.
+ * - Dropping the sale's expression index (status, startAt): the take's UPDATE alone, in
+ *   transactions of 50 on a WAL file, cost 7.5-7.7 µs with it against 5.4-6.2 without (three
+ *   interleaved pairs), ~1.5% of an order, and flash.list needs it.
+ * - Handing calls between the threads through shared memory (Atomics.wait in the instance,
+ *   Atomics.waitAsync at the gateway) instead of postMessage: a bare ping-pong costs 33-36 µs of
+ *   CPU per round trip against 40-44 with postMessage, but a run carried ~73 calls per batch
+ *   (2,446 batches for 178,973 calls, counted once), so it would save ~0.1 µs per call.
+ *
+ * A CPU profile of the cloud (BENCH_PROFILE_DIR) puts ~45% of the gateway thread's time in
+ * writev, the kernel's loopback send of the replies, which a request costs the same in both
+ * windows.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
