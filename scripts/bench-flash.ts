@@ -36,11 +36,12 @@
  * Beside CPU it prints how many of the cores the server and the generator kept busy, and how long
  * the gateway and instance threads sat runnable on a run queue waiting for a core (schedstat's
  * second field): on this 2-vCPU guest both threads wait 10-30 µs per committed order while a
- * fifth of the CPU is idle (3 µs per no-op request), and a thread woken by another costs ~28 µs
+ * fifth of the CPU is idle (3 µs per no-op request), and a thread woken by another costs 20-28 µs
  * of CPU per wake-up (a throwaway postMessage ping-pong between two threads: 56 µs of CPU per
- * round trip), so a sale, whose threads are half idle and wake each other often, pays for it
- * where the no-op window, whose gateway thread never sleeps, does not. The guest itself makes
- * both dear: it is a Firecracker VM booted with pti=on, where a bare getppid syscall takes ~1 µs
+ * round trip when first measured, 40-44 µs in the later pairs of the shared-memory bullet below),
+ * so a sale, whose threads are half idle and wake each other often, pays for it where the no-op
+ * window, whose gateway thread never sleeps, does not. The guest makes syscalls and wake-ups
+ * dear: it is a Firecracker VM booted with pti=on, where a bare getppid syscall takes ~1 µs
  * and a pipe ping-pong between two C threads pinned to the two cores 22 µs of CPU per round trip
  * (a throwaway program, 10^6 syscalls and 20,000 round trips). The order path itself makes at
  * most ~3 syscalls per order (strace -f -c over one repeat of bench:order-path, seeding included:
