@@ -87,6 +87,14 @@
  *   Atomics.waitAsync at the gateway) instead of postMessage: a bare ping-pong costs 33-36 µs of
  *   CPU per round trip against 40-44 with postMessage, but a run carried ~73 calls per batch
  *   (2,446 batches for 178,973 calls, counted once), so it would save ~0.1 µs per call.
+ * - Tuning V8's young-generation collector. Its pauses, logged in each thread by a throwaway gc
+ *   PerformanceObserver and matched to the windows by wall clock, cost per committed order 0-3.8
+ *   µs at the gateway (1.8-2.7 per ping) and 3.0-8.2 in the instance (0.3-0.6 per ping), over the
+ *   five rounds of one run: ~6 µs of an order's extra cost. In bench:order-path's loop the order
+ *   path allocates ~20 KB per order (a sampling heap profile) and its scavenges take 1.5-1.8 µs
+ *   per order, so trimming allocations could save a few µs at most. --no-parallel-scavenge and
+ *   --single-threaded-gc left the instance's pauses per order the same (2.6-6.1 and 3.0-8.3 µs);
+ *   a 64 MB semi-space made them rarer but longer (up to 33 ms within one sale), no less in all.
  *
  * A CPU profile of the cloud (BENCH_PROFILE_DIR) puts ~45% of the gateway thread's time in
  * writev, the kernel's loopback send of the replies, which a request costs the same in both
