@@ -93,8 +93,10 @@
  *   five rounds of one run: ~6 µs of an order's extra cost. In bench:order-path's loop the order
  *   path allocates ~20 KB per order (a sampling heap profile) and its scavenges take 1.5-1.8 µs
  *   per order, so trimming allocations could save a few µs at most. --no-parallel-scavenge and
- *   --single-threaded-gc left the instance's pauses per order the same (2.6-6.1 and 3.0-8.3 µs);
- *   a 64 MB semi-space made them rarer but longer (up to 33 ms within one sale), no less in all.
+ *   --single-threaded-gc left the instance's pauses per order the same (2.6-6.1 and 3.0-8.3 µs),
+ *   and orders/s too (two interleaved pairs of runs on a busy host: 11,238 and 8,937 with
+ *   --single-threaded-gc against 10,426 and 11,055 without); a 64 MB semi-space made the pauses
+ *   rarer but longer (up to 33 ms within one sale), no less in all.
  *
  * A CPU profile of the cloud (BENCH_PROFILE_DIR) puts ~45% of the gateway thread's time in
  * writev, the kernel's loopback send of the replies, which a request costs the same in both
