@@ -83,6 +83,9 @@
  * - Dropping the sale's expression index (status, startAt): the take's UPDATE alone, in
  *   transactions of 50 on a WAL file, cost 7.5-7.7 µs with it against 5.4-6.2 without (three
  *   interleaved pairs), ~1.5% of an order, and flash.list needs it.
+ * - Tables WITHOUT ROWID (one B-tree per collection, keyed by id, instead of the rowid table and
+ *   its index on id): bench:order-path measured 40.3, 41.6 and 40.3 µs per order against 38.5,
+ *   36.1 and 37.4 with rowid tables, run one after the other.
  * - Handing calls between the threads through shared memory (Atomics.wait in the instance,
  *   Atomics.waitAsync at the gateway) instead of postMessage: a bare ping-pong costs 33-36 µs of
  *   CPU per round trip against 40-44 with postMessage, but a run carried ~73 calls per batch
@@ -101,6 +104,17 @@
  * A CPU profile of the cloud (BENCH_PROFILE_DIR) puts ~45% of the gateway thread's time in
  * writev, the kernel's loopback send of the replies, which a request costs the same in both
  * windows.
+ *
+ * What an order cannot shed: its four SQLite statements (the member's read, the claim's insert,
+ * the take's UPDATE, the order's insert with its two expression indexes), run bare from
+ * better-sqlite3 in the same transactions of 50 with a PASSIVE checkpoint every 11,000 orders and
+ * no other code, cost 21-28 µs of CPU per order (a throwaway script, three repeats of 22,000
+ * orders; the order's insert alone ~10 µs). bench:order-path's 36-39 µs is those and the
+ * functions' own code. A ping costs ~58 µs in all (server and load generator), and a committed
+ * order takes ~1.11 requests, so an order costs at least ~64 + 21-28 + ~10 µs before the threads
+ * hand anything to each other, against the ~116 µs that a ratio of 0.5 allows when both windows
+ * keep the cores equally busy: the line leaves ~15 µs per order for the hand-offs, which cost
+ * 20-28 µs of CPU per wake-up here.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
