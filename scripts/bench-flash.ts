@@ -113,7 +113,7 @@
  * functions' own code. A ping costs ~58 µs in all (server and load generator), and a committed
  * order takes ~1.11 requests, so an order costs at least ~64 + 21-28 + ~10 µs before the threads
  * hand anything to each other, against the ~116 µs that a ratio of 0.5 allows when both windows
- * keep the cores equally busy: the line leaves ~15 µs per order for the hand-offs, which cost
+ * keep the cores equally busy: the line leaves 14-21 µs per order for the hand-offs, which cost
  * 20-28 µs of CPU per wake-up here.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
