@@ -79,7 +79,8 @@
  * - Pinning the gateway thread to one core and the instance thread to the other (taskset after
  *   the warm-up, the load generator left free): the instance waited for a core 9-13% of a sale
  *   against 22-26%, but committed orders/s did not rise (10,683, 9,811 and 11,263 pinned against
- *   12,080, 9,234 and 13,688 unpinned, three interleaved pairs) and the ceiling fell with it.
+ *   12,080, 9,234 and 13,688 unpinned, three interleaved pairs; ratio 0.43, 0.52 and 0.49
+ *   against 0.62, 0.53 and 0.48, the ceilings moving with the host).
  * - Holding the gateway's replies to the end of its turn (each socket corked, uncorked on the
  *   next turn, so a wave of replies wakes the load generator once): on a quiet host
  *   12,253-13,471 orders/s (ratio 0.42-0.48) against 11,934-12,724 (0.43-0.45) without, over
