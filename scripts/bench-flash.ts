@@ -114,18 +114,19 @@
  * the take's UPDATE, the order's insert with its two expression indexes), run bare from
  * better-sqlite3 in the same transactions of 50 with a PASSIVE checkpoint every 11,000 orders and
  * no other code, cost 21-28 µs of CPU per order (a throwaway script, three repeats of 22,000
- * orders; the order's insert alone ~10 µs). bench:order-path's 36-39 µs is those and the
- * functions' own code. A ping costs ~58 µs in all (server and load generator), and a committed
- * order takes ~1.11 requests, so an order costs at least ~64 + 21-28 + ~10 µs before the threads
- * hand anything to each other, against the ~116 µs that a ratio of 0.5 allows when both windows
- * keep the cores equally busy: the line leaves 14-21 µs of CPU per order for the hand-offs
- * between the threads. A wake-up costs 20-28 µs here, but per wake-up, not per order: the
- * instance takes ~73 calls per batch (the shared-memory bullet above), and what a sale spends on
- * hand-offs per order is not measured directly, only bounded by this sum. The CPU figures, and so
- * this bound, cover a sale from its opening to its last commit, pipeline filling included: it is
- * the rate "from the opening" that they hold to. The judged steady-state rate runs above it (three
- * quiet runs at 0.51, 0.44 and 0.52 against 0.45, 0.40 and 0.43 from the opening), which is how a
- * quiet run can pass with an order costing ~130 µs in all.
+ * orders; the order's insert alone ~10 µs). bench:order-path's 36-39 µs is those and ~10 µs of
+ * the functions' own code. A ping costs ~58 µs in all (server and load generator), and a
+ * committed order takes ~1.11 requests, so an order costs at least ~64 (its requests) + 21-28
+ * (its statements) + ~10 µs (the functions' code) before the threads hand anything to each
+ * other, against the ~116 µs that a ratio of 0.5 allows when both windows keep the cores equally
+ * busy: the line leaves 14-21 µs of CPU per order for the hand-offs between the threads. A
+ * wake-up costs 20-28 µs here, but per wake-up, not per order: the instance takes ~73 calls per
+ * batch (the shared-memory bullet above), and what a sale spends on hand-offs per order is not
+ * measured directly, only bounded by this sum. The CPU figures, and so this bound, cover a sale
+ * from its opening to its last commit, pipeline filling included: it is the rate "from the
+ * opening" that they hold to. The judged steady-state rate runs above it (three quiet runs at
+ * 0.51, 0.44 and 0.52 against 0.45, 0.40 and 0.43 from the opening), which is how a quiet run can
+ * pass with an order costing ~130 µs in all.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
