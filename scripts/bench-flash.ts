@@ -166,6 +166,9 @@ const SALE_LEAD_MS = 750
 
 const BUDGET = { ordersPerSecond: 5_000, ceilingRatio: 0.5, p99Ms: 50 }
 
+/** A ratio to the ceiling, to three places: at two, a median of 0.4975 printed "0.50" beside a MISS. */
+const ratioText = (ratio: number): string => ratio.toFixed(3)
+
 /** Requests built before a run, more than it sends (built on the fly past that). */
 const PREPARED_REQUESTS = 100_000
 
@@ -708,11 +711,11 @@ warm-up (not judged)
 ${ceilingLine('no-op (flash.ping)', warmCeiling)}
 ${warmSales.map((run, i) => saleLine(`sale ${i + 1}`, run)).join('\n')}
 rounds (a no-op window, then a sale)
-${rounds.map((r, i) => `${ceilingLine(`${i + 1}. no-op`, r.ceiling)}\n${saleLine(`${i + 1}. sale`, r.sale)}\n     ratio ${r.ratio.toFixed(2)}`).join('\n')}
+${rounds.map((r, i) => `${ceilingLine(`${i + 1}. no-op`, r.ceiling)}\n${saleLine(`${i + 1}. sale`, r.sale)}\n     ratio ${ratioText(r.ratio)}`).join('\n')}
 medians over ${rounds.length} rounds
   no-op ceiling (flash.ping)      ${int(medianCeiling)} req/s   server CPU ${median2((r) => r.ceiling.cpuUs).toFixed(0)} µs/request (gateway thread ${median2((r) => r.ceiling.loopUs).toFixed(0)}, instance ${median2((r) => r.ceiling.instanceUs).toFixed(0)}, load generator ${median2((r) => r.ceiling.clientUs).toFixed(0)})
   committed orders/s              ${int(medianOrders)}   (from the opening: ${int(median2((r) => r.sale.ordersPerSecondFromOpening))}; sold out ${int(median2((r) => r.sale.sellOutMs))} ms after it)   [budget >= ${int(BUDGET.ordersPerSecond)}: ${mark(checks.ordersPerSecond)}]
-  ratio to the no-op ceiling      ${medianRatio.toFixed(2)} (each round's orders/s ÷ its ceiling; from the opening: ${median2((r) => r.sale.ordersPerSecondFromOpening / r.ceiling.rate).toFixed(2)})   [budget >= ${BUDGET.ceilingRatio}: ${mark(checks.ratio)}]
+  ratio to the no-op ceiling      ${ratioText(medianRatio)} (each round's orders/s ÷ its ceiling; from the opening: ${ratioText(median2((r) => r.sale.ordersPerSecondFromOpening / r.ceiling.rate))})   [budget >= ${BUDGET.ceilingRatio}: ${mark(checks.ratio)}]
   attempts/s after sell-out       ${int(median2((r) => r.sale.attemptsPerSecondAfterSellOut))}   (${median2((r) => r.sale.attemptsPerSecondAfterSellOut / r.ceiling.rate).toFixed(2)} of the ceiling)
   server CPU                      ${median2((r) => r.sale.cpuPerOrderUs).toFixed(0)} µs per committed order (gateway thread ${median2((r) => r.sale.loopPerOrderUs).toFixed(0)}, instance ${median2((r) => r.sale.instancePerOrderUs).toFixed(0)}; load generator ${median2((r) => r.sale.clientPerAttemptUs).toFixed(0)} per attempt), ${median2((r) => r.sale.cpuPerSoldOutAttemptUs).toFixed(0)} µs per attempt after sell-out
   cores busy (with generator)     ${median2((r) => r.ceiling.coresBusy).toFixed(2)} of ${os.cpus().length} in the no-op windows, ${median2((r) => r.sale.coresBusy).toFixed(2)} while buying
