@@ -166,9 +166,6 @@ const SALE_LEAD_MS = 750
 
 const BUDGET = { ordersPerSecond: 5_000, ceilingRatio: 0.5, p99Ms: 50 }
 
-/** A ratio to the ceiling, to three places: at two, a median of 0.4975 printed "0.50" beside a MISS. */
-const ratioText = (ratio: number): string => ratio.toFixed(3)
-
 /** Requests built before a run, more than it sends (built on the fly past that). */
 const PREPARED_REQUESTS = 100_000
 
@@ -619,6 +616,8 @@ const int = (n: number): string => Math.round(n).toLocaleString('en-US')
 const ms = (n: number): string => `${n.toFixed(1)} ms`
 const mark = (pass: boolean): string => (pass ? 'ok' : 'MISS')
 const pct = (share: number): string => `${Math.round(share * 100)}%`
+/** A ratio to the ceiling, to three places: at two, a median of 0.4975 printed "0.50" beside a MISS. */
+const ratioText = (ratio: number): string => ratio.toFixed(3)
 
 interface Round {
   ceiling: Ceiling
