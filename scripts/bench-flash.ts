@@ -127,6 +127,18 @@
  * opening" that they hold to. The judged steady-state rate runs above it (three quiet runs at
  * 0.51, 0.44 and 0.52 against 0.45, 0.40 and 0.43 from the opening), which is how a quiet run can
  * pass with an order costing ~130 µs in all.
+ *
+ * All of the above was measured on a VM booted with pti=on. On the machines of later sessions (AMD
+ * EPYC, kernel 6.18 without page-table isolation) the same throwaway program measures a bare
+ * getppid at ~0.17 µs, but a pipe round trip between the two pinned C threads at 27-28 µs of CPU
+ * (22 before): syscalls became cheap, waking a thread on the other core did not. A ping there costs
+ * 23-30 µs of server CPU and 12-15 of load generator (35-45 in all, P), while bench:order-path
+ * reads 37.7 µs per order (36.7-39.6 over five repeats), as before. An order then costs at least
+ * 1.11 P + 37.7 µs, so even with free hand-offs and the cores as busy in both windows the ratio
+ * cannot pass P / (1.11 P + 37.7): 0.46-0.51 at the eight runs' P. Those runs measured medians of
+ * 0.32-0.42, at 14,000-18,000 committed orders/s against ceilings of 30,700-51,300 req/s, an order
+ * costing 92-114 µs in all (14-27 over its floor) with the cores 1.47-1.53 busy against 1.63-1.68.
+ * There the line is out of reach of any split of the work between the threads.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
